@@ -1,0 +1,388 @@
+package org.convergence.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.ingest.ImportRequest;
+import org.convergence.ingest.InvalidRecordException;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Entity;
+import org.convergence.model.EntityMetadata;
+import org.convergence.model.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import tech.followthemoney.model.Schema;
+
+/**
+ * The statement store over JDBC, shared by the H2 and PostgreSQL stores: the schema (Flyway
+ * migrations in {@code db/migration}) and the SQL are the same on both.
+ */
+abstract class JdbcStatementStore implements StatementStore {
+    private static final int BATCH_SIZE = 5_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+
+    private static final String VERSION_COLUMNS =
+            "id, dataset, version, imported_at, source_uri, checksum, data_date, entity_count, statement_count, skipped_count";
+    private static final String ENTITY_QUERY = """
+            SELECT e.entity_id, e.schema_name, e.caption, e.target, e.referents, e.origin_datasets,
+                   e.first_seen, e.last_seen, e.last_change,
+                   s.property, s.value_text, s.lang, s.original_value, s.source, s.first_seen, s.last_seen
+            FROM entity e LEFT JOIN statement s ON s.version_id = e.version_id AND s.entity_id = e.entity_id
+            WHERE e.version_id = ? %s
+            ORDER BY e.entity_id, s.ordinal
+            """;
+
+    private final HikariDataSource dataSource;
+    private final ConvergenceModel model;
+
+    JdbcStatementStore(HikariConfig config, ConvergenceModel model) {
+        this.model = model;
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("convergence-store");
+        try {
+            this.dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new ConvergenceException(ErrorCategory.STORE,
+                    "cannot open the store at " + config.getJdbcUrl() + ": " + rootMessage(e)
+                            + " [Hint: check the JDBC URL, that the server runs and the user and password]", e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new ConvergenceException(ErrorCategory.STORE, "cannot migrate the store schema: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @Override
+    public DatasetWriter beginImport(ImportRequest request) {
+        try {
+            return new JdbcDatasetWriter(dataSource.getConnection(), request);
+        } catch (SQLException e) {
+            throw storeFailure("start the import of " + request.dataset(), e);
+        }
+    }
+
+    @Override
+    public List<DatasetVersion> latestVersions() {
+        return queryVersions("SELECT " + VERSION_COLUMNS + " FROM dataset_version v WHERE version = "
+                + "(SELECT MAX(w.version) FROM dataset_version w WHERE w.dataset = v.dataset) ORDER BY dataset");
+    }
+
+    @Override
+    public List<DatasetVersion> versions(String dataset) {
+        return queryVersions("SELECT " + VERSION_COLUMNS + " FROM dataset_version WHERE dataset = ? ORDER BY version", dataset);
+    }
+
+    @Override
+    public Optional<DatasetVersion> latestVersion(String dataset) {
+        List<DatasetVersion> versions = queryVersions("SELECT " + VERSION_COLUMNS
+                + " FROM dataset_version WHERE dataset = ? ORDER BY version DESC LIMIT 1", dataset);
+        return versions.stream().findFirst();
+    }
+
+    private List<DatasetVersion> queryVersions(String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<DatasetVersion> versions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    versions.add(new DatasetVersion(rows.getLong(1), rows.getString(2), rows.getInt(3), instant(rows, 4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getLong(8), rows.getLong(9), rows.getLong(10)));
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw storeFailure("read dataset versions", e);
+        }
+    }
+
+    @Override
+    public Optional<Entity> fetchEntity(DatasetVersion version, String entityId) {
+        List<Entity> found = new ArrayList<>(1);
+        readEntities(version, "AND e.entity_id = ?", entityId, found::add);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public void forEachEntity(DatasetVersion version, Consumer<Entity> action) {
+        readEntities(version, "", null, action);
+    }
+
+    private void readEntities(DatasetVersion version, String filter, String entityId, Consumer<Entity> action) {
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams a result set only inside a transaction with a fetch size.
+            connection.setAutoCommit(false);
+            try (PreparedStatement query = connection.prepareStatement(ENTITY_QUERY.formatted(filter))) {
+                query.setFetchSize(2_000);
+                query.setLong(1, version.id());
+                if (entityId != null) {
+                    query.setString(2, entityId);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    assemble(rows, version.dataset(), action);
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw storeFailure("read entities of " + version.label(), e);
+        }
+    }
+
+    /** Groups the joined rows (ordered by entity) into entities. */
+    private void assemble(ResultSet rows, String dataset, Consumer<Entity> action) throws SQLException {
+        String currentId = null;
+        Schema schema = null;
+        EntityMetadata metadata = null;
+        List<Statement> statements = new ArrayList<>();
+        while (rows.next()) {
+            String id = rows.getString(1);
+            if (!id.equals(currentId)) {
+                if (currentId != null) {
+                    action.accept(new Entity(currentId, schema, dataset, statements, metadata));
+                }
+                currentId = id;
+                String schemaName = rows.getString(2);
+                schema = model.schema(schemaName).orElseThrow(() -> new ConvergenceException(ErrorCategory.STORE,
+                        "entity " + id + " has schema '" + schemaName + "', which this version of Convergence does not know"));
+                Boolean target = rows.getObject(4) == null ? null : rows.getBoolean(4);
+                metadata = new EntityMetadata(rows.getString(3), stringList(rows.getString(5)), stringList(rows.getString(6)),
+                        target, instant(rows, 7), instant(rows, 8), instant(rows, 9));
+                statements = new ArrayList<>();
+            }
+            String property = rows.getString(10);
+            if (property != null) {
+                statements.add(new Statement(id, schema.getName(), property, rows.getString(11), rows.getString(12),
+                        rows.getString(13), dataset, rows.getString(14), instant(rows, 15), instant(rows, 16)));
+            }
+        }
+        if (currentId != null) {
+            action.accept(new Entity(currentId, schema, dataset, statements, metadata));
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static ConvergenceException storeFailure(String action, SQLException e) {
+        return new ConvergenceException(ErrorCategory.STORE, "cannot " + action + ": " + e.getMessage(), e);
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(column, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static List<String> stringList(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, STRING_LIST);
+        } catch (JsonProcessingException e) {
+            throw new ConvergenceException(ErrorCategory.STORE, "corrupt list in the store: " + json, e);
+        }
+    }
+
+    private static String json(List<String> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One import: one connection, one transaction, batched inserts. */
+    private static final class JdbcDatasetWriter implements DatasetWriter {
+        private final Connection connection;
+        private final ImportRequest request;
+        private final long versionId;
+        private final int versionNumber;
+        private final Instant startedAt = Instant.now();
+        private final PreparedStatement insertEntity;
+        private final PreparedStatement insertStatement;
+        private final Set<String> seenIds = new HashSet<>();
+        private long entities;
+        private long statements;
+        private int pendingStatements;
+        private boolean committed;
+
+        JdbcDatasetWriter(Connection connection, ImportRequest request) throws SQLException {
+            this.connection = connection;
+            this.request = request;
+            try {
+                connection.setAutoCommit(false);
+                this.versionNumber = nextVersion(request.dataset());
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO dataset_version (dataset, version, imported_at, source_uri, checksum, data_date) VALUES (?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"})) {
+                    insert.setString(1, request.dataset());
+                    insert.setInt(2, versionNumber);
+                    insert.setObject(3, utc(startedAt));
+                    insert.setString(4, request.sourceUri());
+                    insert.setString(5, request.checksum());
+                    insert.setString(6, request.dataDate());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        this.versionId = keys.getLong(1);
+                    }
+                }
+                this.insertEntity = connection.prepareStatement("INSERT INTO entity (version_id, entity_id, schema_name, caption, target,"
+                        + " referents, origin_datasets, first_seen, last_seen, last_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                this.insertStatement = connection.prepareStatement("INSERT INTO statement (version_id, entity_id, ordinal, property, value_text,"
+                        + " lang, original_value, source, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            } catch (SQLException e) {
+                rollbackQuietly();
+                connection.close();
+                throw e;
+            }
+        }
+
+        private int nextVersion(String dataset) throws SQLException {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MAX(version) FROM dataset_version WHERE dataset = ?")) {
+                query.setString(1, dataset);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1) + 1;
+                }
+            }
+        }
+
+        @Override
+        public void write(Entity entity) {
+            if (!seenIds.add(entity.id())) {
+                throw new InvalidRecordException(request.sourceUri(), "entity id '" + entity.id() + "' appears twice; ids must be unique in a dataset");
+            }
+            try {
+                EntityMetadata metadata = entity.metadata();
+                insertEntity.setLong(1, versionId);
+                insertEntity.setString(2, entity.id());
+                insertEntity.setString(3, entity.schema().getName());
+                insertEntity.setString(4, metadata.caption());
+                insertEntity.setObject(5, metadata.target());
+                insertEntity.setString(6, json(metadata.referents()));
+                insertEntity.setString(7, json(metadata.originDatasets()));
+                insertEntity.setObject(8, utc(metadata.firstSeen()));
+                insertEntity.setObject(9, utc(metadata.lastSeen()));
+                insertEntity.setObject(10, utc(metadata.lastChange()));
+                insertEntity.addBatch();
+                int ordinal = 0;
+                for (Statement statement : entity.statements()) {
+                    insertStatement.setLong(1, versionId);
+                    insertStatement.setString(2, entity.id());
+                    insertStatement.setInt(3, ordinal++);
+                    insertStatement.setString(4, statement.property());
+                    insertStatement.setString(5, statement.value());
+                    insertStatement.setString(6, statement.lang());
+                    insertStatement.setString(7, statement.originalValue());
+                    insertStatement.setString(8, statement.source());
+                    insertStatement.setObject(9, utc(statement.firstSeen() != null ? statement.firstSeen() : startedAt));
+                    insertStatement.setObject(10, utc(statement.lastSeen() != null ? statement.lastSeen() : startedAt));
+                    insertStatement.addBatch();
+                }
+                entities++;
+                statements += entity.statements().size();
+                pendingStatements += entity.statements().size() + 1;
+                if (pendingStatements >= BATCH_SIZE) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw storeFailure("write entity " + entity.id(), e);
+            }
+        }
+
+        private void flush() throws SQLException {
+            insertEntity.executeBatch();
+            insertStatement.executeBatch();
+            pendingStatements = 0;
+        }
+
+        @Override
+        public DatasetVersion commit(long skippedCount) {
+            try {
+                flush();
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE dataset_version SET entity_count = ?, statement_count = ?, skipped_count = ?, imported_at = ? WHERE id = ?")) {
+                    Instant committedAt = Instant.now();
+                    update.setLong(1, entities);
+                    update.setLong(2, statements);
+                    update.setLong(3, skippedCount);
+                    update.setObject(4, utc(committedAt));
+                    update.setLong(5, versionId);
+                    update.executeUpdate();
+                    connection.commit();
+                    committed = true;
+                    return new DatasetVersion(versionId, request.dataset(), versionNumber, committedAt, request.sourceUri(),
+                            request.checksum(), request.dataDate(), entities, statements, skippedCount);
+                }
+            } catch (SQLException e) {
+                throw storeFailure("commit the import of " + request.dataset(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) {
+                    rollbackQuietly();
+                }
+                insertEntity.close();
+                insertStatement.close();
+                connection.setAutoCommit(true);
+                connection.close();
+            } catch (SQLException e) {
+                throw storeFailure("close the import of " + request.dataset(), e);
+            }
+        }
+
+        private void rollbackQuietly() {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                // The connection is broken; the database discards the open transaction itself.
+            }
+        }
+    }
+}

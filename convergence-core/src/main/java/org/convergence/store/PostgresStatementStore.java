@@ -1,0 +1,30 @@
+package org.convergence.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import org.convergence.model.ConvergenceModel;
+
+/** The store on a PostgreSQL server, for shared, multi-user deployments; same schema as H2. */
+public final class PostgresStatementStore extends JdbcStatementStore {
+    private final String url;
+
+    public PostgresStatementStore(String jdbcUrl, String user, String password, ConvergenceModel model) {
+        super(config(jdbcUrl, user, password), model);
+        this.url = jdbcUrl;
+    }
+
+    private static HikariConfig config(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        // Sends each batch as multi-row INSERTs: several times faster for imports.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return config;
+    }
+
+    @Override
+    public String location() {
+        int query = url.indexOf('?');
+        return (query < 0 ? url : url.substring(0, query)) + " (PostgreSQL)";
+    }
+}
