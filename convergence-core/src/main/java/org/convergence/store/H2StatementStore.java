@@ -13,15 +13,15 @@ public final class H2StatementStore extends JdbcStatementStore {
     private final Path folder;
 
     public H2StatementStore(Path folder, ConvergenceModel model) {
-        super(config(folder), model);
+        super(config(folder), model, "is another convergence process using this folder? Stop it or use --data DIR");
         this.folder = folder.toAbsolutePath().normalize();
     }
 
     private static HikariConfig config(Path folder) {
         HikariConfig config = new HikariConfig();
         Path database = folder.toAbsolutePath().normalize().resolve("convergence");
-        // DB_CLOSE_DELAY=-1 keeps the database open between pooled connections; the pool closes it.
-        config.setJdbcUrl("jdbc:h2:file:" + database + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        // The pool keeps the database open while the store is; closing the store closes the database.
+        config.setJdbcUrl("jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         return config;

@@ -54,7 +54,12 @@ abstract class JdbcStatementStore implements StatementStore {
     private final HikariDataSource dataSource;
     private final ConvergenceModel model;
 
-    JdbcStatementStore(HikariConfig config, ConvergenceModel model) {
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @param openHint what to check when the store cannot be opened, for the error message
+     */
+    JdbcStatementStore(HikariConfig config, ConvergenceModel model, String openHint) {
         this.model = model;
         config.setAutoCommit(true);
         config.setMaximumPoolSize(4);
@@ -64,7 +69,7 @@ abstract class JdbcStatementStore implements StatementStore {
         } catch (RuntimeException e) {
             throw new ConvergenceException(ErrorCategory.STORE,
                     "cannot open the store at " + config.getJdbcUrl() + ": " + rootMessage(e)
-                            + " [Hint: check the JDBC URL, that the server runs and the user and password]", e);
+                            + " [Hint: " + openHint + "]", e);
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

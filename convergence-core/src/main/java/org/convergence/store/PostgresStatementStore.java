@@ -8,7 +8,7 @@ public final class PostgresStatementStore extends JdbcStatementStore {
     private final String url;
 
     public PostgresStatementStore(String jdbcUrl, String user, String password, ConvergenceModel model) {
-        super(config(jdbcUrl, user, password), model);
+        super(config(jdbcUrl, user, password), model, "check the JDBC URL, that the server runs, and the user and password");
         this.url = jdbcUrl;
     }
 

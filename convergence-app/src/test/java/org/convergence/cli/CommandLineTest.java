@@ -1,0 +1,113 @@
+package org.convergence.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.convergence.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as a user runs it: help, import, status, export, and errors with exit codes. */
+class CommandLineTest {
+    @TempDir
+    Path folder;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private Run run(String... args) {
+        CommandLine commandLine = ConvergenceCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private String data() {
+        return "--data=" + folder.resolve("data");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] command : new String[][] {{"--help"}, {"import", "--help"}, {"import", "ftm", "--help"}, {"export", "ftm", "--help"},
+                {"status", "--help"}, {"bench", "import", "--help"}}) {
+            Run run = run(command);
+            assertEquals(0, run.exitCode(), String.join(" ", command));
+            assertTrue(run.out().contains("Usage:"), String.join(" ", command));
+        }
+    }
+
+    @Test
+    void importThenStatusShowsTheDatasetWithItsEntityCount() {
+        Path zala = SharedData.require("ftm/yente_zala_entities.ftm.json");
+        Run imported = run("import", "ftm", zala.toString(), data());
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(imported.out().contains("imported 91 entities"), imported.out());
+
+        Run status = run("status", data());
+        assertEquals(0, status.exitCode());
+        assertTrue(status.out().matches("(?s).*yente_zala_entities\\s+1\\s+91\\s.*"), status.out());
+        assertTrue(status.out().contains("1 datasets, 91 entities"), status.out());
+    }
+
+    @Test
+    void exportedFileReimportsToIdenticalExport() throws IOException {
+        Path zala = SharedData.require("ftm/yente_zala_entities.ftm.json");
+        run("import", "ftm", zala.toString(), "--dataset", "zala", data());
+        Path first = folder.resolve("first.json");
+        Path second = folder.resolve("second.json");
+        assertEquals(0, run("export", "ftm", "--dataset", "zala", "-o", first.toString(), data()).exitCode());
+        assertEquals(0, run("import", "ftm", first.toString(), "--dataset", "zala-copy", data()).exitCode());
+        assertEquals(0, run("export", "ftm", "--dataset", "zala-copy", "-o", second.toString(), data()).exitCode());
+        assertEquals(91, Files.readAllLines(first).size());
+        assertEquals(Files.readString(first), Files.readString(second));
+    }
+
+    @Test
+    void invalidLineFailsWithExitCodeThreeAndNamesTheLine() throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.json"), "{\"id\": \"a\", \"schema\": \"Person\"}\n{oops\n");
+        Run run = run("import", "ftm", bad.toString(), data());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("bad.json:2") && run.err().contains("malformed JSON"), run.err());
+        assertTrue(run("status", data()).out().contains("no datasets yet"));
+    }
+
+    @Test
+    void skipInvalidReportsSkippedLinesOnStandardError() throws IOException {
+        Path bad = Files.writeString(folder.resolve("bad.json"), "{\"id\": \"a\", \"schema\": \"Person\"}\n{oops\n");
+        Run run = run("import", "ftm", bad.toString(), "--skip-invalid", data());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("imported 1 entities"), run.out());
+        assertTrue(run.err().contains("skipped 1 invalid records") && run.err().contains("bad.json:2"), run.err());
+    }
+
+    @Test
+    void missingFileAndUnknownDatasetAreNotFound() {
+        Run missing = run("import", "ftm", folder.resolve("none.json").toString(), data());
+        assertEquals(4, missing.exitCode());
+        assertTrue(missing.err().contains("none.json: no such file"), missing.err());
+        Run unknown = run("export", "ftm", "--dataset", "nothing", data());
+        assertEquals(4, unknown.exitCode());
+        assertTrue(unknown.err().contains("no dataset 'nothing'"), unknown.err());
+    }
+
+    @Test
+    void invalidDatasetNameSaysWhatIsValid() throws IOException {
+        Path file = Files.writeString(folder.resolve("ok.json"), "{\"id\": \"a\", \"schema\": \"Person\"}\n");
+        Run run = run("import", "ftm", file.toString(), "--dataset", "Bad Name!", data());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("lower-case letters"), run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, run("status", "--nope").exitCode());
+    }
+}
