@@ -28,7 +28,7 @@ final class ExportCommand {
     ConvergenceCommand root;
 
     @Command(name = "ftm", mixinStandardHelpOptions = true,
-            description = "Export the latest version of datasets as FollowTheMoney JSON lines, in entity-id order.")
+            description = "Export the latest version of datasets as FollowTheMoney JSON lines, in the order they were imported.")
     static final class Ftm implements Callable<Integer> {
         @ParentCommand
         ExportCommand parent;

@@ -42,14 +42,9 @@ abstract class JdbcStatementStore implements StatementStore {
 
     private static final String VERSION_COLUMNS =
             "id, dataset, version, imported_at, source_uri, checksum, data_date, entity_count, statement_count, skipped_count";
-    private static final String ENTITY_QUERY = """
-            SELECT e.entity_id, e.schema_name, e.caption, e.target, e.referents, e.origin_datasets,
-                   e.first_seen, e.last_seen, e.last_change,
-                   s.property, s.value_text, s.lang, s.original_value, s.source, s.first_seen, s.last_seen
-            FROM entity e LEFT JOIN statement s ON s.version_id = e.version_id AND s.entity_id = e.entity_id
-            WHERE e.version_id = ? %s
-            ORDER BY e.entity_id, s.ordinal
-            """;
+    private static final String ENTITY_COLUMNS = "entity_id, schema_name, caption, target, referents, origin_datasets,"
+            + " first_seen, last_seen, last_change, first_statement, statement_count";
+    private static final String STATEMENT_COLUMNS = "property, value_text, lang, original_value, source, first_seen, last_seen";
 
     private final HikariDataSource dataSource;
     private final ConvergenceModel model;
@@ -135,28 +130,51 @@ abstract class JdbcStatementStore implements StatementStore {
 
     @Override
     public Optional<Entity> fetchEntity(DatasetVersion version, String entityId) {
-        List<Entity> found = new ArrayList<>(1);
-        readEntities(version, "AND e.entity_id = ?", entityId, found::add);
-        return found.stream().findFirst();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement entities = connection.prepareStatement(
+                        "SELECT " + ENTITY_COLUMNS + " FROM entity WHERE version_id = ? AND entity_id = ?")) {
+            entities.setLong(1, version.id());
+            entities.setString(2, entityId);
+            try (ResultSet entityRows = entities.executeQuery()) {
+                if (!entityRows.next()) {
+                    return Optional.empty();
+                }
+                long first = entityRows.getLong(10);
+                try (PreparedStatement statements = connection.prepareStatement(
+                        "SELECT " + STATEMENT_COLUMNS + " FROM statement WHERE row_id >= ? AND row_id < ? ORDER BY row_id")) {
+                    statements.setLong(1, first);
+                    statements.setLong(2, first + entityRows.getInt(11));
+                    try (ResultSet statementRows = statements.executeQuery()) {
+                        return Optional.of(assemble(entityRows, statementRows, version.dataset()));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw storeFailure("read entity " + entityId + " of " + version.label(), e);
+        }
     }
 
+    /** Streams a version as two key-range scans, entities and statements, merged in import order. */
     @Override
     public void forEachEntity(DatasetVersion version, Consumer<Entity> action) {
-        readEntities(version, "", null, action);
-    }
-
-    private void readEntities(DatasetVersion version, String filter, String entityId, Consumer<Entity> action) {
+        long from = firstRowId(version.id());
+        long to = firstRowId(version.id() + 1);
         try (Connection connection = dataSource.getConnection()) {
             // PostgreSQL streams a result set only inside a transaction with a fetch size.
             connection.setAutoCommit(false);
-            try (PreparedStatement query = connection.prepareStatement(ENTITY_QUERY.formatted(filter))) {
-                query.setFetchSize(2_000);
-                query.setLong(1, version.id());
-                if (entityId != null) {
-                    query.setString(2, entityId);
+            try (PreparedStatement entities = connection.prepareStatement(
+                            "SELECT " + ENTITY_COLUMNS + " FROM entity WHERE row_id >= ? AND row_id < ? ORDER BY row_id");
+                    PreparedStatement statements = connection.prepareStatement(
+                            "SELECT " + STATEMENT_COLUMNS + " FROM statement WHERE row_id >= ? AND row_id < ? ORDER BY row_id")) {
+                for (PreparedStatement query : List.of(entities, statements)) {
+                    query.setFetchSize(5_000);
+                    query.setLong(1, from);
+                    query.setLong(2, to);
                 }
-                try (ResultSet rows = query.executeQuery()) {
-                    assemble(rows, version.dataset(), action);
+                try (ResultSet entityRows = entities.executeQuery(); ResultSet statementRows = statements.executeQuery()) {
+                    while (entityRows.next()) {
+                        action.accept(assemble(entityRows, statementRows, version.dataset()));
+                    }
                 }
             } finally {
                 connection.rollback();
@@ -166,36 +184,30 @@ abstract class JdbcStatementStore implements StatementStore {
         }
     }
 
-    /** Groups the joined rows (ordered by entity) into entities. */
-    private void assemble(ResultSet rows, String dataset, Consumer<Entity> action) throws SQLException {
-        String currentId = null;
-        Schema schema = null;
-        EntityMetadata metadata = null;
-        List<Statement> statements = new ArrayList<>();
-        while (rows.next()) {
-            String id = rows.getString(1);
-            if (!id.equals(currentId)) {
-                if (currentId != null) {
-                    action.accept(new Entity(currentId, schema, dataset, statements, metadata));
-                }
-                currentId = id;
-                String schemaName = rows.getString(2);
-                schema = model.schema(schemaName).orElseThrow(() -> new ConvergenceException(ErrorCategory.STORE,
-                        "entity " + id + " has schema '" + schemaName + "', which this version of Convergence does not know"));
-                Boolean target = rows.getObject(4) == null ? null : rows.getBoolean(4);
-                metadata = new EntityMetadata(rows.getString(3), stringList(rows.getString(5)), stringList(rows.getString(6)),
-                        target, instant(rows, 7), instant(rows, 8), instant(rows, 9));
-                statements = new ArrayList<>();
+    /** The entity of the current entity row, with the next statement_count statement rows. */
+    private Entity assemble(ResultSet entityRow, ResultSet statementRows, String dataset) throws SQLException {
+        String id = entityRow.getString(1);
+        String schemaName = entityRow.getString(2);
+        Schema schema = model.schema(schemaName).orElseThrow(() -> new ConvergenceException(ErrorCategory.STORE,
+                "entity " + id + " has schema '" + schemaName + "', which this version of Convergence does not know"));
+        Boolean target = entityRow.getObject(4) == null ? null : entityRow.getBoolean(4);
+        EntityMetadata metadata = new EntityMetadata(entityRow.getString(3), stringList(entityRow.getString(5)),
+                stringList(entityRow.getString(6)), target, instant(entityRow, 7), instant(entityRow, 8), instant(entityRow, 9));
+        int count = entityRow.getInt(11);
+        List<Statement> statements = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (!statementRows.next()) {
+                throw new ConvergenceException(ErrorCategory.STORE, "store is inconsistent: entity " + id + " lacks statements");
             }
-            String property = rows.getString(10);
-            if (property != null) {
-                statements.add(new Statement(id, schema.getName(), property, rows.getString(11), rows.getString(12),
-                        rows.getString(13), dataset, rows.getString(14), instant(rows, 15), instant(rows, 16)));
-            }
+            statements.add(new Statement(id, schemaName, statementRows.getString(1), statementRows.getString(2), statementRows.getString(3),
+                    statementRows.getString(4), dataset, statementRows.getString(5), instant(statementRows, 6), instant(statementRows, 7)));
         }
-        if (currentId != null) {
-            action.accept(new Entity(currentId, schema, dataset, statements, metadata));
-        }
+        return new Entity(id, schema, dataset, statements, metadata);
+    }
+
+    /** The first row id of a version: rows of version v are [v * 2^32, (v + 1) * 2^32). */
+    private static long firstRowId(long versionId) {
+        return versionId << 32;
     }
 
     @Override
@@ -274,10 +286,10 @@ abstract class JdbcStatementStore implements StatementStore {
                         this.versionId = keys.getLong(1);
                     }
                 }
-                this.insertEntity = connection.prepareStatement("INSERT INTO entity (version_id, entity_id, schema_name, caption, target,"
-                        + " referents, origin_datasets, first_seen, last_seen, last_change) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                this.insertStatement = connection.prepareStatement("INSERT INTO statement (version_id, entity_id, ordinal, property, value_text,"
-                        + " lang, original_value, source, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                this.insertEntity = connection.prepareStatement("INSERT INTO entity (row_id, version_id, " + ENTITY_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                this.insertStatement = connection.prepareStatement("INSERT INTO statement (row_id, entity_id, " + STATEMENT_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             } catch (SQLException e) {
                 rollbackQuietly();
                 connection.close();
@@ -302,29 +314,32 @@ abstract class JdbcStatementStore implements StatementStore {
             }
             try {
                 EntityMetadata metadata = entity.metadata();
-                insertEntity.setLong(1, versionId);
-                insertEntity.setString(2, entity.id());
-                insertEntity.setString(3, entity.schema().getName());
-                insertEntity.setString(4, metadata.caption());
-                insertEntity.setObject(5, metadata.target());
-                insertEntity.setString(6, json(metadata.referents()));
-                insertEntity.setString(7, json(metadata.originDatasets()));
-                insertEntity.setObject(8, utc(metadata.firstSeen()));
-                insertEntity.setObject(9, utc(metadata.lastSeen()));
-                insertEntity.setObject(10, utc(metadata.lastChange()));
+                long firstStatement = firstRowId(versionId) + statements;
+                insertEntity.setLong(1, firstRowId(versionId) + entities);
+                insertEntity.setLong(2, versionId);
+                insertEntity.setString(3, entity.id());
+                insertEntity.setString(4, entity.schema().getName());
+                insertEntity.setString(5, metadata.caption());
+                insertEntity.setObject(6, metadata.target());
+                insertEntity.setString(7, json(metadata.referents()));
+                insertEntity.setString(8, json(metadata.originDatasets()));
+                insertEntity.setObject(9, utc(metadata.firstSeen()));
+                insertEntity.setObject(10, utc(metadata.lastSeen()));
+                insertEntity.setObject(11, utc(metadata.lastChange()));
+                insertEntity.setLong(12, firstStatement);
+                insertEntity.setInt(13, entity.statements().size());
                 insertEntity.addBatch();
-                int ordinal = 0;
+                long rowId = firstStatement;
                 for (Statement statement : entity.statements()) {
-                    insertStatement.setLong(1, versionId);
+                    insertStatement.setLong(1, rowId++);
                     insertStatement.setString(2, entity.id());
-                    insertStatement.setInt(3, ordinal++);
-                    insertStatement.setString(4, statement.property());
-                    insertStatement.setString(5, statement.value());
-                    insertStatement.setString(6, statement.lang());
-                    insertStatement.setString(7, statement.originalValue());
-                    insertStatement.setString(8, statement.source());
-                    insertStatement.setObject(9, utc(statement.firstSeen() != null ? statement.firstSeen() : startedAt));
-                    insertStatement.setObject(10, utc(statement.lastSeen() != null ? statement.lastSeen() : startedAt));
+                    insertStatement.setString(3, statement.property());
+                    insertStatement.setString(4, statement.value());
+                    insertStatement.setString(5, statement.lang());
+                    insertStatement.setString(6, statement.originalValue());
+                    insertStatement.setString(7, statement.source());
+                    insertStatement.setObject(8, utc(statement.firstSeen() != null ? statement.firstSeen() : startedAt));
+                    insertStatement.setObject(9, utc(statement.lastSeen() != null ? statement.lastSeen() : startedAt));
                     insertStatement.addBatch();
                 }
                 entities++;

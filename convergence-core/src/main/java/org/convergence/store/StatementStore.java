@@ -31,7 +31,7 @@ public interface StatementStore extends AutoCloseable {
     /** One entity of a dataset version, assembled from its statements. */
     Optional<Entity> fetchEntity(DatasetVersion version, String entityId);
 
-    /** Every entity of a dataset version, in entity-id order, streamed (memory stays flat). */
+    /** Every entity of a dataset version, in the order it was imported, streamed (memory stays flat). */
     void forEachEntity(DatasetVersion version, Consumer<Entity> action);
 
     @Override

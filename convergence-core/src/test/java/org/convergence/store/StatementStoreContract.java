@@ -124,13 +124,13 @@ public abstract class StatementStoreContract {
     }
 
     @Test
-    void forEachEntityStreamsAVersionInIdOrderIncludingEntitiesWithoutValues() {
+    void forEachEntityStreamsAVersionInImportOrderIncludingEntitiesWithoutValues() {
         String name = dataset("stream");
         Entity empty = Entity.builder(model.requireSchema("Company"), "a-empty", name).build();
         DatasetVersion version = importAll(name, "c1", person(name, "p2", "Olga"), empty, person(name, "p1", "Ivan"));
         List<String> ids = new ArrayList<>();
         store.forEachEntity(version, entity -> ids.add(entity.id()));
-        assertEquals(List.of("a-empty", "p1", "p2"), ids);
+        assertEquals(List.of("p2", "a-empty", "p1"), ids);
         Entity readEmpty = store.fetchEntity(version, "a-empty").orElseThrow();
         assertTrue(readEmpty.statements().isEmpty());
         assertNull(readEmpty.metadata().target());
