@@ -51,9 +51,18 @@ final class ExportCommand {
                                 "no dataset '" + dataset + "' in the store; `convergence status` lists the datasets")));
                 try (OutputStream out = output == null ? nonClosing(System.out) : new BufferedOutputStream(Files.newOutputStream(output), 1 << 16);
                         FtmJsonWriter writer = new FtmJsonWriter(out)) {
+                    ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "exporting");
+                    long total = versions.stream().mapToLong(DatasetVersion::entityCount).sum();
+                    long[] written = {0};
                     for (DatasetVersion version : versions) {
-                        store.forEachEntity(version, writer::write);
+                        store.forEachEntity(version, entity -> {
+                            writer.write(entity);
+                            if (++written[0] % 5_000 == 0) {
+                                progress.update(written[0], written[0], total);
+                            }
+                        });
                     }
+                    progress.finish();
                 } catch (UncheckedIOException e) {
                     throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write " + (output == null ? "standard output" : output) + ": " + e.getCause().getMessage(), e);
                 }
