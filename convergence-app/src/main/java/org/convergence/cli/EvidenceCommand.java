@@ -85,7 +85,7 @@ final class EvidenceCommand {
                     Checksums.sha256(base.files().toArray(Path[]::new)), null);
             try (StatementStore store = parent.root.openStore()) {
                 ImportResult result = new Ingestor(store).run(request, new EntityListSource(entities), false, ImportProgress.NONE);
-                ImportCommand.Ftm.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+                ImportCommand.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
             return 0;
         }

@@ -3,6 +3,8 @@ package org.convergence.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.convergence.ftm.FtmJsonReader;
+import org.convergence.ingest.EntitySource;
+import org.convergence.trade.SipriTradeRegisterReader;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence import ftm FILE}: imports data files into the store. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import a data file into the store as a new dataset version (all or nothing).",
-        subcommands = {ImportCommand.Ftm.class})
+        subcommands = {ImportCommand.Ftm.class, ImportCommand.Sipri.class})
 final class ImportCommand {
     @ParentCommand
     ConvergenceCommand root;
@@ -47,38 +49,69 @@ final class ImportCommand {
         @Override
         public Integer call() {
             String name = ImportRequest.requireValidDatasetName(dataset != null ? dataset : defaultDatasetName(file));
-            var out = spec.commandLine().getOut();
-            var err = spec.commandLine().getErr();
-            ConvergenceModel model = ConvergenceModel.standard();
             ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), null);
-            try (StatementStore store = parent.root.openStore();
-                    FtmJsonReader source = new FtmJsonReader(file, name, model)) {
-                ProgressBar progress = new ProgressBar(err, "importing " + file.getFileName());
-                ImportResult result;
-                try {
-                    result = new Ingestor(store).run(request, source, skipInvalid, progress);
-                } finally {
-                    progress.finish();
-                }
-                report(result, out, err);
-            }
+            parent.execute(request, new FtmJsonReader(file, name, ConvergenceModel.standard()), skipInvalid, spec);
             return 0;
         }
 
-        static void report(ImportResult result, java.io.PrintWriter out, java.io.PrintWriter err) {
-            if (result.unchanged()) {
-                out.printf("%s unchanged: the source is identical to version %d; nothing imported%n",
-                        result.version().dataset(), result.version().version());
-                return;
+    }
+
+    @Command(name = "sipri", mixinStandardHelpOptions = true,
+            description = "Import the SIPRI Arms Transfers Database trade register (CSV export, ISO-8859-1) as Transfer entities.")
+    static final class Sipri implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The trade register CSV as SIPRI exports it.")
+        Path file;
+
+        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "sipri", description = "Dataset name (default: ${DEFAULT-VALUE}).")
+        String dataset;
+
+        @Option(names = "--skip-invalid", description = "Skip invalid deals and report them, instead of importing nothing.")
+        boolean skipInvalid;
+
+        @Override
+        public Integer call() {
+            String name = ImportRequest.requireValidDatasetName(dataset);
+            SipriTradeRegisterReader reader = new SipriTradeRegisterReader(file, name, ConvergenceModel.standard());
+            ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), reader.dataDate());
+            parent.execute(request, reader, skipInvalid, spec);
+            return 0;
+        }
+    }
+
+    /** Runs one import with a progress bar and prints its outcome. */
+    void execute(ImportRequest request, EntitySource source, boolean skipInvalid, CommandSpec spec) {
+        var err = spec.commandLine().getErr();
+        try (StatementStore store = root.openStore(); source) {
+            ProgressBar progress = new ProgressBar(err, "importing " + Path.of(request.sourceUri()).getFileName());
+            ImportResult result;
+            try {
+                result = new Ingestor(store).run(request, source, skipInvalid, progress);
+            } finally {
+                progress.finish();
             }
-            out.printf("imported %,d entities (%,d statements) into %s in %.1f s (%,.0f entities/s)%n",
-                    result.entities(), result.statements(), result.version().label(),
-                    result.elapsed().toNanos() / 1e9, result.entitiesPerSecond());
-            if (result.skippedCount() > 0) {
-                err.printf("skipped %,d invalid records:%n", result.skippedCount());
-                for (InvalidRecordException skipped : result.skipped()) {
-                    err.println("  " + skipped.getMessage());
-                }
+            report(result, spec.commandLine().getOut(), err);
+        }
+    }
+
+    static void report(ImportResult result, java.io.PrintWriter out, java.io.PrintWriter err) {
+        if (result.unchanged()) {
+            out.printf("%s unchanged: the source is identical to version %d; nothing imported%n",
+                    result.version().dataset(), result.version().version());
+            return;
+        }
+        out.printf("imported %,d entities (%,d statements) into %s in %.1f s (%,.0f entities/s)%n",
+                result.entities(), result.statements(), result.version().label(),
+                result.elapsed().toNanos() / 1e9, result.entitiesPerSecond());
+        if (result.skippedCount() > 0) {
+            err.printf("skipped %,d invalid records:%n", result.skippedCount());
+            for (InvalidRecordException skipped : result.skipped()) {
+                err.println("  " + skipped.getMessage());
             }
         }
     }
