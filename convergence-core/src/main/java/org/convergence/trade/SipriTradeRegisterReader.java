@@ -179,7 +179,7 @@ public final class SipriTradeRegisterReader implements EntitySource {
         for (String delivery : row[10].split(";")) {
             builder.add("deliveryDate", delivery.strip());
         }
-        builder.add("status", row[11].strip()).add("description", row[12].strip());
+        builder.add("status", row[11].strip()).add("description", row[12].strip()).add("technologyDomain", SipriDomains.domainOf(row[7]));
         List<String> summary = new ArrayList<>();
         if (!row[8].isBlank()) {
             summary.add("number delivered " + row[8].strip() + ("?".equals(row[9].strip()) ? " (uncertain)" : ""));

@@ -8,19 +8,12 @@ import java.util.stream.Collectors;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.model.Statement;
+import org.convergence.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class EvidenceEntitiesTest {
     private final List<Entity> entities =
-            EvidenceEntities.of(EvidenceBase.read(fixturePath()), "evidence", ConvergenceModel.standard());
-
-    private static java.nio.file.Path fixturePath() {
-        try {
-            return EvidenceValidatorTest.fixture();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+            EvidenceEntities.of(EvidenceBase.read(Fixtures.evidence()), "evidence", ConvergenceModel.standard());
 
     private Entity entity(String id) {
         return entities.stream().filter(entity -> entity.id().equals(id)).findFirst().orElseThrow();

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.convergence.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,15 +16,11 @@ class EvidenceValidatorTest {
     @TempDir
     Path folder;
 
-    static Path fixture() throws URISyntaxException {
-        return Path.of(EvidenceValidatorTest.class.getResource("/evidence-fixture").toURI());
-    }
-
     /** A copy of the fixture with one more events file, to test what the validator reports. */
     private EvidenceValidator.Report withEvents(String yaml) throws Exception {
-        try (Stream<Path> paths = Files.walk(fixture())) {
+        try (Stream<Path> paths = Files.walk(Fixtures.evidence())) {
             for (Path path : paths.toList()) {
-                Path target = folder.resolve(fixture().relativize(path).toString());
+                Path target = folder.resolve(Fixtures.evidence().relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else {
@@ -42,7 +38,7 @@ class EvidenceValidatorTest {
 
     @Test
     void fixtureIsValidAndCounted() throws Exception {
-        EvidenceValidator.Report report = EvidenceValidator.validate(EvidenceBase.read(fixture()));
+        EvidenceValidator.Report report = EvidenceValidator.validate(EvidenceBase.read(Fixtures.evidence()));
         assertTrue(report.valid(), messages(report).toString());
         assertEquals(2, report.events());
         assertEquals(2, report.domains());
