@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence evidence validate|load}: the curated evidence base in {@code evidence/}. */
 @Command(name = "evidence", mixinStandardHelpOptions = true,
         description = "Check and load the curated evidence base of China–Russia co-operation events.",
-        subcommands = {EvidenceCommand.Validate.class, EvidenceCommand.Load.class})
+        subcommands = {EvidenceCommand.Validate.class, EvidenceCommand.Load.class, EvidenceCommand.Areas.class})
 final class EvidenceCommand {
     static final String DATASET = "evidence";
 
@@ -62,6 +62,39 @@ final class EvidenceCommand {
         @Override
         public Integer call() {
             return check(EvidenceBase.read(parent.dir), spec).valid() ? 0 : ErrorCategory.INVALID_INPUT.exitCode();
+        }
+    }
+
+    @Command(name = "areas", mixinStandardHelpOptions = true,
+            description = "The Canadian Sensitive Technology Research Areas that events concern, through their domains.")
+    static final class Areas implements Callable<Integer> {
+        @ParentCommand
+        EvidenceCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--event", paramLabel = "ID", description = "Only this event (default: every domain of the taxonomy).")
+        String eventId;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+        Table.Format format;
+
+        @Override
+        public Integer call() {
+            EvidenceBase base = EvidenceBase.read(parent.dir);
+            Table table = new Table("domain", "research_area", "sub_areas");
+            if (eventId != null) {
+                var event = base.events().stream().filter(e -> e.id().equals(eventId)).findFirst().orElseThrow(() ->
+                        new ConvergenceException(ErrorCategory.NOT_FOUND, "no event '" + eventId + "' in " + parent.dir));
+                base.researchAreasOf(event).forEach(area -> table.row(event.domain(), area.area(), String.join("; ", area.subAreas())));
+            } else {
+                for (var domain : base.taxonomy().domains()) {
+                    domain.researchAreas().forEach(area -> table.row(domain.id(), area.area(), String.join("; ", area.subAreas())));
+                }
+            }
+            table.print(spec.commandLine().getOut(), format);
+            return 0;
         }
     }
 

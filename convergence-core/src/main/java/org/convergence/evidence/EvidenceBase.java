@@ -39,6 +39,12 @@ public record EvidenceBase(Path folder, List<Party> parties, List<Event> events,
         files = List.copyOf(files);
     }
 
+    /** The Canadian Sensitive Technology Research Areas that an event's domain concerns (empty when none). */
+    public List<ResearchArea> researchAreasOf(Event event) {
+        return taxonomy.domains().stream().filter(domain -> domain.id().equals(event.domain())).findFirst()
+                .map(Domain::researchAreas).orElse(List.of());
+    }
+
     /**
      * Reads the evidence folder.
      *

@@ -32,6 +32,15 @@ public final class EvidenceValidator {
     public static final Set<String> DIRECTIONS = Set.of("ru-to-cn", "cn-to-ru", "joint");
     public static final Set<String> PARTY_SCHEMATA = Set.of("Organization", "Company", "PublicBody", "Person", "LegalEntity");
 
+    /** A source page that carries no date says so explicitly, rather than leaving the date out. */
+    public static final String UNDATED = "undated";
+
+    /** Canada's 11 Sensitive Technology Research Areas, by number, as the taxonomy must name them. */
+    public static final List<String> RESEARCH_AREAS = List.of("Advanced Digital Infrastructure Technology", "Advanced Energy Technology",
+            "Advanced Materials and Manufacturing", "Advanced Sensing and Surveillance", "Advanced Weapons",
+            "Aerospace, Space and Satellite Technology", "Artificial Intelligence and Big Data Technology", "Human-Machine Integration",
+            "Life Science Technology", "Quantum Science and Technology", "Robotics and Autonomous Systems");
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
     private static final Pattern COUNTRY = Pattern.compile("[a-z]{2}");
@@ -77,6 +86,11 @@ public final class EvidenceValidator {
             Origin origin = new Origin("taxonomy.yaml", domain.id());
             require(origin, "id", domain.id());
             require(origin, "label", domain.label());
+            for (var area : domain.researchAreas()) {
+                if (!RESEARCH_AREAS.contains(area.area())) {
+                    problem(origin, "researchAreas", "'" + area.area() + "' is not one of Canada's 11 Sensitive Technology Research Areas");
+                }
+            }
             if (domain.id() != null && !domains.add(domain.id())) {
                 problem(origin, "id", "domain '" + domain.id() + "' is defined twice");
             }
@@ -153,7 +167,9 @@ public final class EvidenceValidator {
             String field = "sources[" + i + "]";
             require(origin, field + ".publisher", source.publisher());
             require(origin, field + ".title", source.title());
-            date(origin, field + ".date", source.date(), true);
+            if (!UNDATED.equals(source.date())) {
+                date(origin, field + ".date", source.date(), true);
+            }
             if (url(origin, field + ".url", source.url())) {
                 urls.add(source.url());
             }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /** Maps a SIPRI weapon description to a technology domain, by the ordered rules of {@code sipri-domains.yaml}. */
 public final class SipriDomains {
-    public static final String OTHER = "other";
+    public static final String OTHER = "other-arms";
 
     private record Rule(Pattern pattern, String domain) {}
 
