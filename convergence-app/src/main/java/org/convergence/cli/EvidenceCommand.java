@@ -10,13 +10,9 @@ import org.convergence.evidence.EvidenceEntities;
 import org.convergence.evidence.EvidenceValidator;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntityListSource;
-import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportRequest;
-import org.convergence.ingest.ImportResult;
-import org.convergence.ingest.Ingestor;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
-import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,10 +112,7 @@ final class EvidenceCommand {
             List<Entity> entities = EvidenceEntities.of(base, DATASET, ConvergenceModel.standard());
             ImportRequest request = new ImportRequest(DATASET, base.folder().toAbsolutePath().toString(),
                     Checksums.sha256(base.files().toArray(Path[]::new)), null);
-            try (StatementStore store = parent.root.openStore()) {
-                ImportResult result = new Ingestor(store).run(request, new EntityListSource(entities), false, ImportProgress.NONE);
-                ImportCommand.report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
-            }
+            ImportCommand.execute(parent.root, request, new EntityListSource(entities), false, spec);
             return 0;
         }
     }

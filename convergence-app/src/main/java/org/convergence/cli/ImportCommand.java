@@ -1,5 +1,6 @@
 package org.convergence.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.convergence.ftm.FtmJsonReader;
@@ -50,7 +51,7 @@ final class ImportCommand {
         public Integer call() {
             String name = ImportRequest.requireValidDatasetName(dataset != null ? dataset : defaultDatasetName(file));
             ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), null);
-            parent.execute(request, new FtmJsonReader(file, name, ConvergenceModel.standard()), skipInvalid, spec);
+            execute(parent.root, request, new FtmJsonReader(file, name, ConvergenceModel.standard()), skipInvalid, spec);
             return 0;
         }
 
@@ -79,13 +80,13 @@ final class ImportCommand {
             String name = ImportRequest.requireValidDatasetName(dataset);
             SipriTradeRegisterReader reader = new SipriTradeRegisterReader(file, name, ConvergenceModel.standard());
             ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), reader.dataDate());
-            parent.execute(request, reader, skipInvalid, spec);
+            execute(parent.root, request, reader, skipInvalid, spec);
             return 0;
         }
     }
 
     /** Runs one import with a progress bar and prints its outcome. */
-    void execute(ImportRequest request, EntitySource source, boolean skipInvalid, CommandSpec spec) {
+    static void execute(ConvergenceCommand root, ImportRequest request, EntitySource source, boolean skipInvalid, CommandSpec spec) {
         var err = spec.commandLine().getErr();
         try (StatementStore store = root.openStore(); source) {
             ProgressBar progress = new ProgressBar(err, "importing " + Path.of(request.sourceUri()).getFileName());
@@ -99,7 +100,7 @@ final class ImportCommand {
         }
     }
 
-    static void report(ImportResult result, java.io.PrintWriter out, java.io.PrintWriter err) {
+    private static void report(ImportResult result, PrintWriter out, PrintWriter err) {
         if (result.unchanged()) {
             out.printf("%s unchanged: the source is identical to version %d; nothing imported%n",
                     result.version().dataset(), result.version().version());

@@ -73,9 +73,7 @@ final class ListsCommand implements Callable<Integer> {
         public Integer call() {
             ListSource source = source(sourceId);
             ImportRequest request = new ImportRequest(source.id(), file.toAbsolutePath().toString(), Checksums.sha256(file), null);
-            ImportCommand importer = new ImportCommand();
-            importer.root = parent.root;
-            importer.execute(request, source.open(file, ConvergenceModel.standard()), skipInvalid, spec);
+            ImportCommand.execute(parent.root, request, source.open(file, ConvergenceModel.standard()), skipInvalid, spec);
             return 0;
         }
     }
