@@ -107,6 +107,44 @@ class CommandLineTest {
     }
 
     @Test
+    void evidenceValidateEndsWithTheCountLineAndFailsOnProblems() throws IOException {
+        Path evidence = org.convergence.testing.Fixtures.evidence();
+        Run valid = run("evidence", "validate", "--dir", evidence.toString());
+        assertEquals(0, valid.exitCode(), valid.err());
+        assertTrue(valid.out().strip().endsWith("2 events checked across 2 domains (2 parties): valid"), valid.out());
+
+        Path broken = folder.resolve("broken");
+        Files.createDirectories(broken.resolve("events"));
+        Files.writeString(broken.resolve("events/bad.yaml"), "- {id: 2020-x, date: 2020, domain: nope, type: exercise, direction: joint, summary: x}\n");
+        Run invalid = run("evidence", "validate", "--dir", broken.toString());
+        assertEquals(3, invalid.exitCode());
+        assertTrue(invalid.err().contains("bad.yaml [2020-x] sources: no source"), invalid.err());
+        assertTrue(invalid.out().contains("1 events checked"), invalid.out());
+    }
+
+    @Test
+    void evidenceLoadsAndAnalyticsPrintJson() {
+        Path evidence = org.convergence.testing.Fixtures.evidence();
+        Run load = run("evidence", "load", "--dir", evidence.toString(), data());
+        assertEquals(0, load.exitCode(), load.err());
+        Run matrix = run("analytics", "matrix", "--format", "json", data());
+        assertEquals(0, matrix.exitCode(), matrix.err());
+        assertTrue(matrix.out().contains("\"domain\" : \"combat-aircraft\"") && matrix.out().contains("\"2015\" : 1"), matrix.out());
+        Run flows = run("analytics", "flows", "--format", "csv", "--periods", "2010,2018", data());
+        assertTrue(flows.out().contains("2010–2017,1,0,0") && flows.out().contains("2018–2018,0,0,1"), flows.out());
+    }
+
+    @Test
+    void listDiffNeedsTwoVersionsAndUnknownSourcesAreNamed() {
+        Run diff = run("lists", "diff", "ca-sema", data());
+        assertEquals(4, diff.exitCode());
+        assertTrue(diff.err().contains("a diff needs two"), diff.err());
+        Run unknown = run("lists", "import", "no-such-list", "file.xml", data());
+        assertEquals(3, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown list source 'no-such-list'"), unknown.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertEquals(2, run("status", "--nope").exitCode());
     }
