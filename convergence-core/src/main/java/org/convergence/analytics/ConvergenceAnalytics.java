@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.convergence.model.Entity;
 import org.convergence.store.StatementStore;
+import org.convergence.trade.SipriTradeRegisterReader;
 
 /**
  * Convergence analytics over the curated events and the SIPRI transfers between Russia (or the USSR)
@@ -31,9 +32,14 @@ public final class ConvergenceAnalytics {
         this.flows = List.copyOf(flows);
     }
 
-    /** Reads the latest versions of the 'evidence' and 'sipri' datasets (either may be absent). */
+    /**
+     * Reads the latest versions of the 'evidence' and 'sipri' datasets (either may be absent). When
+     * the SIPRI register is loaded, curated events whose only source is SIPRI's database are left out,
+     * since the register counts those deals already.
+     */
     public static ConvergenceAnalytics fromStore(StatementStore store) {
         List<Flow> flows = new ArrayList<>();
+        boolean sipriLoaded = store.latestVersion(SIPRI_DATASET).isPresent();
         store.latestVersion(EVIDENCE_DATASET).ifPresent(version -> {
             Map<String, String> names = new HashMap<>();
             List<Entity> events = new ArrayList<>();
@@ -45,6 +51,9 @@ public final class ConvergenceAnalytics {
                 }
             });
             for (Entity event : events) {
+                if (sipriLoaded && event.values("sourceUrl").stream().allMatch(SipriTradeRegisterReader.SOURCE_URL::equals)) {
+                    continue;
+                }
                 List<String> parties = new ArrayList<>();
                 for (String property : List.of("supplier", "recipient", "involved")) {
                     event.values(property).forEach(id -> parties.add(names.getOrDefault(id, id)));

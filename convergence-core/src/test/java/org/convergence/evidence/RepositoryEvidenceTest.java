@@ -18,7 +18,8 @@ class RepositoryEvidenceTest {
     void everyEventPassesValidation() {
         EvidenceValidator.Report report = EvidenceValidator.validate(base);
         assertEquals(List.of(), report.problems().stream().map(Object::toString).toList());
-        assertTrue(report.events() >= 100, "events: " + report.events());
+        assertTrue(report.events() >= 200, "events: " + report.events());
+        assertTrue(report.domains() >= 10, "domains: " + report.domains());
     }
 
     @Test
