@@ -40,7 +40,7 @@ final class ListsCommand implements Callable<Integer> {
                 table.row(source.id(), source.title(), latest.map(v -> String.valueOf(v.version())).orElse("-"),
                         latest.map(v -> v.dataDate() == null ? "-" : v.dataDate()).orElse("-"),
                         latest.map(v -> String.valueOf(v.entityCount())).orElse("0"),
-                        latest.map(v -> v.importedAt().toString().substring(0, 19).replace('T', ' ')).orElse("never"));
+                        latest.map(v -> Times.utc(v.importedAt())).orElse("never"));
             }
         }
         table.print(spec.commandLine().getOut(), Table.Format.table);

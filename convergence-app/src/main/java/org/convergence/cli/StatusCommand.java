@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
             long total = 0;
             for (DatasetVersion version : versions) {
                 out.printf("%-32s %8d %,12d %,12d  %-20s %s%n", version.dataset(), version.version(), version.entityCount(),
-                        version.statementCount(), version.importedAt().toString().substring(0, 19).replace('T', ' '),
+                        version.statementCount(), Times.utc(version.importedAt()),
                         version.dataDate() == null ? "-" : version.dataDate());
                 total += version.entityCount();
             }
