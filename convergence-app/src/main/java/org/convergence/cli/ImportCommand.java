@@ -79,7 +79,7 @@ final class ImportCommand {
         public Integer call() {
             String name = ImportRequest.requireValidDatasetName(dataset);
             SipriTradeRegisterReader reader = new SipriTradeRegisterReader(file, name, ConvergenceModel.standard());
-            ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), reader.dataDate());
+            ImportRequest request = new ImportRequest(name, file.toAbsolutePath().toString(), Checksums.sha256(file), null);
             execute(parent.root, request, reader, skipInvalid, spec);
             return 0;
         }

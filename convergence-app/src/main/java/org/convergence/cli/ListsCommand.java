@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.ingest.Checksums;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.lists.ListDiff;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
@@ -63,7 +61,7 @@ final class ListsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SOURCE", description = "The source id, e.g. ca-sema.")
         String sourceId;
 
-        @Parameters(index = "1", paramLabel = "FILE", description = "The list as published.")
+        @Parameters(index = "1", paramLabel = "FILE", description = "The list as published: a file, or the folder of a source published as a set of files.")
         Path file;
 
         @Option(names = "--skip-invalid", description = "Skip invalid records and report them, instead of importing nothing.")
@@ -72,8 +70,7 @@ final class ListsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ListSource source = source(sourceId);
-            ImportRequest request = new ImportRequest(source.id(), file.toAbsolutePath().toString(), Checksums.sha256(file), null);
-            ImportCommand.execute(parent.root, request, source.open(file, ConvergenceModel.standard()), skipInvalid, spec);
+            ImportCommand.execute(parent.root, source.request(file), source.open(file, ConvergenceModel.standard()), skipInvalid, spec);
             return 0;
         }
     }

@@ -20,6 +20,15 @@ public interface EntitySource extends AutoCloseable {
     /** The size of the source in bytes, or -1 when unknown. */
     long size();
 
+    /**
+     * The date of the data as the source itself states it (ISO prefix, e.g. a list's generation date),
+     * or null when it does not. Asked once the source has been read to its end, so a reader may take
+     * it from anywhere in the file.
+     */
+    default String dataDate() {
+        return null;
+    }
+
     @Override
     void close();
 }

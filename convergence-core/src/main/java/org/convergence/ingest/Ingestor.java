@@ -76,7 +76,7 @@ public final class Ingestor {
                 }
             }
             progress.update(records, source.position(), source.size());
-            DatasetVersion version = writer.commit(skippedCount);
+            DatasetVersion version = writer.commit(skippedCount, source.dataDate());
             return new ImportResult(version, false, version.entityCount(), version.statementCount(), skipped, skippedCount,
                     Duration.ofNanos(System.nanoTime() - started));
         }

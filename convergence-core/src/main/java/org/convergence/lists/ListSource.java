@@ -3,9 +3,15 @@ package org.convergence.lists;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntitySource;
+import org.convergence.ingest.ImportProgress;
+import org.convergence.ingest.ImportRequest;
+import org.convergence.ingest.ImportResult;
+import org.convergence.ingest.Ingestor;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.store.StatementStore;
 
 /**
  * The official lists Convergence reads, each with its source id (also its dataset name), its title,
@@ -44,8 +50,25 @@ public enum ListSource {
         return publicationUrl;
     }
 
+    /** Opens the reader of a file (or, for sources published as a set of files, a folder) of this list. */
     public EntitySource open(Path file, ConvergenceModel model) {
         return reader.open(file, id, model);
+    }
+
+    /** The import of a local file or folder of this list as its next version; the data date comes from the reader. */
+    public ImportRequest request(Path file) {
+        return new ImportRequest(id, file.toAbsolutePath().toString(), Checksums.sha256OfFileOrFolder(file), null);
+    }
+
+    /**
+     * Imports a local file or folder of this list as one new dataset version, all or nothing; an
+     * unchanged file makes no new version.
+     */
+    public ImportResult importInto(StatementStore store, Path file, ConvergenceModel model, boolean skipInvalid, ImportProgress progress) {
+        ImportRequest request = request(file);
+        try (EntitySource source = open(file, model)) {
+            return new Ingestor(store).run(request, source, skipInvalid, progress);
+        }
     }
 
     public static Optional<ListSource> byId(String id) {

@@ -15,8 +15,12 @@ public interface DatasetWriter extends AutoCloseable {
      */
     void write(Entity entity);
 
-    /** Commits the version and returns it with its counts. */
-    DatasetVersion commit(long skippedCount);
+    /**
+     * Commits the version and returns it with its counts.
+     *
+     * @param dataDate the date of the data found while reading, or null to keep the request's
+     */
+    DatasetVersion commit(long skippedCount, String dataDate);
 
     /** Rolls back unless committed, and releases the connection. */
     @Override

@@ -360,22 +360,24 @@ abstract class JdbcStatementStore implements StatementStore {
         }
 
         @Override
-        public DatasetVersion commit(long skippedCount) {
+        public DatasetVersion commit(long skippedCount, String dataDate) {
+            String date = dataDate == null ? request.dataDate() : dataDate;
             try {
                 flush();
                 try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE dataset_version SET entity_count = ?, statement_count = ?, skipped_count = ?, imported_at = ? WHERE id = ?")) {
+                        "UPDATE dataset_version SET entity_count = ?, statement_count = ?, skipped_count = ?, imported_at = ?, data_date = ? WHERE id = ?")) {
                     Instant committedAt = Instant.now();
                     update.setLong(1, entities);
                     update.setLong(2, statements);
                     update.setLong(3, skippedCount);
                     update.setObject(4, utc(committedAt));
-                    update.setLong(5, versionId);
+                    update.setString(5, date);
+                    update.setLong(6, versionId);
                     update.executeUpdate();
                     connection.commit();
                     committed = true;
                     return new DatasetVersion(versionId, request.dataset(), versionNumber, committedAt, request.sourceUri(),
-                            request.checksum(), request.dataDate(), entities, statements, skippedCount);
+                            request.checksum(), date, entities, statements, skippedCount);
                 }
             } catch (SQLException e) {
                 throw storeFailure("commit the import of " + request.dataset(), e);

@@ -126,6 +126,7 @@ public final class SipriTradeRegisterReader implements EntitySource {
     }
 
     /** The "Data generated" date of the export (ISO), or null. */
+    @Override
     public String dataDate() {
         return dataDate;
     }

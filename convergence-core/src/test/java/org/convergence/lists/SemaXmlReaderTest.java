@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convergence.ConvergenceException;
-import org.convergence.ingest.Checksums;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
-import org.convergence.ingest.Ingestor;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
@@ -94,6 +91,7 @@ class SemaXmlReaderTest {
             ImportResult first = importFile(store, old);
             ImportResult second = importFile(store, current);
             assertEquals(2, second.version().version());
+            assertEquals("2025-08-26", second.version().dataDate(), "the newest listing date");
             ListDiff.Result diff = ListDiff.between(store, first.version(), second.version());
             List<String> oldKeys = keys(old);
             List<String> newKeys = keys(current);
@@ -106,10 +104,7 @@ class SemaXmlReaderTest {
     }
 
     private static ImportResult importFile(StatementStore store, Path file) {
-        try (SemaXmlReader reader = new SemaXmlReader(file, "ca-sema", ConvergenceModel.standard())) {
-            return new Ingestor(store).run(new ImportRequest("ca-sema", file.toString(), Checksums.sha256(file), null), reader, false,
-                    ImportProgress.NONE);
-        }
+        return ListSource.CA_SEMA.importInto(store, file, ConvergenceModel.standard(), false, ImportProgress.NONE);
     }
 
     /** Country-Schedule-Item of every record, by regular expression over the raw XML. */

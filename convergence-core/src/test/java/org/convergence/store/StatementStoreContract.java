@@ -62,7 +62,7 @@ public abstract class StatementStoreContract {
             for (Entity entity : entities) {
                 writer.write(entity);
             }
-            return writer.commit(0);
+            return writer.commit(0, null);
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -21,6 +20,7 @@ import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
+import org.convergence.lists.ListDates;
 import org.convergence.model.EntityBuilder;
 
 /**
@@ -36,9 +36,6 @@ public final class SemaXmlReader implements EntitySource {
     public static final String AUTHORITY = "Global Affairs Canada";
     public static final String SOURCE_URL = "https://www.international.gc.ca/world-monde/international_relations-relations_internationales/sanctions/consolidated-consolide.aspx";
     private static final Pattern ALIAS_SEPARATOR = Pattern.compile("\\s*[;,]\\s+");
-    private static final Pattern DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
-    private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})-(\\d{4})");
-    private static final Pattern DATE_SEPARATOR = Pattern.compile("\\s+or\\s+|\\s*[,;]\\s*");
 
     private final Path file;
     private final String dataset;
@@ -48,6 +45,7 @@ public final class SemaXmlReader implements EntitySource {
     private final long size;
     private final List<Entity> pending = new ArrayList<>(2);
     private int record;
+    private String latestListing;
 
     public SemaXmlReader(Path file, String dataset, ConvergenceModel model) {
         this.file = file;
@@ -135,15 +133,15 @@ public final class SemaXmlReader implements EntitySource {
                 throw new InvalidRecordException(where, "no name: expected LastName and GivenName, or EntityOrShip");
             }
             subject.add("name", join(givenName, lastName)).add("firstName", givenName).add("lastName", lastName).add("position", title);
-            date(subject, "birthDate", born, where);
+            ListDates.add(subject, "birthDate", born, where);
         } else {
             subject.add("name", entityName);
             if (schema.equals("Vessel")) {
                 subject.add("imoNumber", imo).add("type", title);
-                date(subject, "buildDate", born, where);
+                ListDates.add(subject, "buildDate", born, where);
             } else {
                 subject.add("notes", title);
-                date(subject, "incorporationDate", born, where);
+                ListDates.add(subject, "incorporationDate", born, where);
             }
         }
         if (aliases != null) {
@@ -158,42 +156,11 @@ public final class SemaXmlReader implements EntitySource {
                 .add("entity", "ca-sema-" + key).add("authority", AUTHORITY).add("country", "ca")
                 .add("program", "Special Economic Measures Act: " + country + (schedule == null ? "" : ", Schedule " + schedule))
                 .add("authorityId", item).add("sourceUrl", SOURCE_URL);
-        date(sanction, "listingDate", listed, where);
+        ListDates.add(sanction, "listingDate", listed, where);
+        if (listed != null && ListDates.plausible(listed) && (latestListing == null || listed.compareTo(latestListing) > 0)) {
+            latestListing = listed;
+        }
         return List.of(subject.build(), sanction.build());
-    }
-
-    /**
-     * Adds the dates of a field. The list writes uncertainty in several ways ("1963-1964",
-     * "1972-08-10 or 1972-08-11"); each date it names is kept, with the field's text as the original
-     * value, and text that names no date goes into notes rather than being dropped or guessed.
-     */
-    private static void date(EntityBuilder builder, String property, String value, String where) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        if (DATE.matcher(value).matches()) {
-            builder.add(property, value);
-            return;
-        }
-        List<String> dates = new ArrayList<>();
-        for (String token : DATE_SEPARATOR.split(value.strip())) {
-            Matcher range = YEAR_RANGE.matcher(token);
-            if (DATE.matcher(token).matches()) {
-                dates.add(token);
-            } else if (range.matches()) {
-                dates.add(range.group(1));
-                dates.add(range.group(2));
-            } else {
-                dates.clear();
-                break;
-            }
-        }
-        if (dates.isEmpty()) {
-            builder.add("notes", property + ": " + value);
-        }
-        for (String date : dates) {
-            builder.add(property, date, null, value);
-        }
     }
 
     /** "Russia / Russie" to "Russia": the list gives English and French. */
@@ -207,6 +174,12 @@ public final class SemaXmlReader implements EntitySource {
 
     private static String join(String given, String last) {
         return given == null ? last : last == null ? given : given + " " + last;
+    }
+
+    /** The list states no publication date; its newest listing date is the date the data is current to. */
+    @Override
+    public String dataDate() {
+        return latestListing;
     }
 
     /** Records read so far. */
