@@ -8,6 +8,8 @@ public enum ErrorCategory {
     NOT_FOUND(4),
     /** The store could not be opened, migrated, read or written. */
     STORE(5),
+    /** A remote publication could not be reached or did not answer properly; retrying later may work. */
+    UNAVAILABLE(6),
     /** A fault in Convergence itself. */
     INTERNAL(1);
 

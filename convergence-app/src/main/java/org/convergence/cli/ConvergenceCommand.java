@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * The top command: global options (where the store is) and the sub-commands.
  *
  * <p>Exit codes: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 not found,
- * 5 store error (see {@link org.convergence.ErrorCategory}).
+ * 5 store error, 6 download failed (see {@link org.convergence.ErrorCategory}).
  */
 @Command(name = "convergence",
         mixinStandardHelpOptions = true,
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         subcommands = {ImportCommand.class, ExportCommand.class, StatusCommand.class, ListsCommand.class, EvidenceCommand.class, AnalyticsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:internal error", "2:usage error", "3:invalid input", "4:not found", "5:store error"})
+        exitCodeList = {"0:success", "1:internal error", "2:usage error", "3:invalid input", "4:not found", "5:store error", "6:a publication could not be downloaded"})
 public final class ConvergenceCommand {
 
     @Option(names = "--data", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
@@ -49,6 +49,15 @@ public final class ConvergenceCommand {
     }
 
     StatementStore openStore() {
-        return StoreConfig.fromEnvironment(System.getenv(), data, dbUrl).open(ConvergenceModel.standard());
+        return storeConfig().open(ConvergenceModel.standard());
+    }
+
+    /** Where downloaded publications are kept: beside the embedded store, whichever store is in use. */
+    Path downloadFolder() {
+        return storeConfig().dataFolder().resolve("downloads");
+    }
+
+    private StoreConfig storeConfig() {
+        return StoreConfig.fromEnvironment(System.getenv(), data, dbUrl);
     }
 }

@@ -1,13 +1,17 @@
 package org.convergence.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.lists.ListDiff;
 import org.convergence.lists.ListSource;
+import org.convergence.lists.update.ListUpdater;
+import org.convergence.lists.update.Publication;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence lists}: the official lists, their versions, imports and diffs. */
 @Command(name = "lists", mixinStandardHelpOptions = true,
         description = "Show every supported official list with its latest version, date of data, entity count and last update.",
-        subcommands = {ListsCommand.Import.class, ListsCommand.Diff.class})
+        subcommands = {ListsCommand.Import.class, ListsCommand.Update.class, ListsCommand.Diff.class})
 final class ListsCommand implements Callable<Integer> {
     @ParentCommand
     ConvergenceCommand root;
@@ -71,6 +75,51 @@ final class ListsCommand implements Callable<Integer> {
         public Integer call() {
             ListSource source = source(sourceId);
             ImportCommand.execute(parent.root, source.request(file), source.open(file, ConvergenceModel.standard()), skipInvalid, spec);
+            return 0;
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Download lists from their official publications and import each that changed.",
+                    "Conditional requests (ETag, Last-Modified) skip unchanged lists; failures are retried; when offline, says so "
+                            + "and imports nothing. Downloads are kept in DATA/downloads."})
+    static final class Update implements Callable<Integer> {
+        @ParentCommand
+        ListsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Source ids (default: every list with a known publication).")
+        List<String> sourceIds = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<Publication> publications = sourceIds.isEmpty()
+                    ? Arrays.stream(ListSource.values()).map(Publication::of).flatMap(Optional::stream).toList()
+                    : sourceIds.stream().map(id -> Publication.of(source(id)).orElseThrow(() -> new ConvergenceException(
+                            ErrorCategory.NOT_FOUND, id + " has no download address; import a local copy with `convergence lists import`")))
+                            .toList();
+            ListUpdater updater = new ListUpdater(ListUpdater.defaultClient(), parent.root.downloadFolder(), ListUpdater.Settings.DEFAULT);
+            var err = spec.commandLine().getErr();
+            List<String> failed = new ArrayList<>();
+            for (Publication publication : publications) {
+                String id = publication.source().id();
+                try {
+                    err.printf("%s: checking %s%n", id, publication.files().getFirst().url().getHost());
+                    ListUpdater.Outcome outcome = updater.update(publication);
+                    err.printf("%s: %s%n", id, outcome.changed() ? "downloaded" : "not modified since the last download");
+                    ImportCommand.execute(parent.root, publication.source().request(outcome.importPath()),
+                            publication.source().open(outcome.importPath(), ConvergenceModel.standard()), false, spec);
+                } catch (ConvergenceException e) {
+                    err.printf("%s: failed: %s%n", id, e.getMessage());
+                    failed.add(id);
+                }
+            }
+            if (!failed.isEmpty()) {
+                throw new ConvergenceException(ErrorCategory.UNAVAILABLE, failed.size() + " of " + publications.size()
+                        + " list(s) could not be updated (" + String.join(", ", failed) + "); the reasons are above");
+            }
             return 0;
         }
     }
