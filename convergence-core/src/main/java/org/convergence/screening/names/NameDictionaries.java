@@ -1,0 +1,76 @@
+package org.convergence.screening.names;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The project's name dictionaries, read from the YAML files beside this class: legal forms across
+ * languages ({@code legal-forms.yaml}) and institution words that are translated
+ * ({@code organisation-words.yaml}).
+ */
+final class NameDictionaries {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
+
+    /** Legal form variant (case-folded) to its comparison form. */
+    final Map<String, String> legalForms;
+    /** One pattern that finds any legal form variant as whole words (or anywhere, for CJK variants). */
+    final Pattern legalFormPattern;
+    final Map<String, List<String>> chineseWords;
+    final int longestChineseWord;
+    final Map<String, List<String>> russianWords;
+    final Map<String, List<String>> englishWords;
+
+    private record LegalForm(String form, List<String> variants) {}
+
+    private record OrganisationWords(Map<String, List<String>> chinese, Map<String, List<String>> russian, Map<String, List<String>> english) {}
+
+    NameDictionaries() {
+        List<LegalForm> forms = read("legal-forms.yaml", new TypeReference<>() {});
+        Map<String, String> variants = new HashMap<>();
+        for (LegalForm form : forms) {
+            form.variants().forEach(variant -> variants.putIfAbsent(FOLD.normalize(variant), form.form()));
+        }
+        this.legalForms = Map.copyOf(variants);
+        this.legalFormPattern = Pattern.compile(variants.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(variant -> isCjk(variant) ? Pattern.quote(variant) : "(?<![\\p{L}\\p{N}])" + Pattern.quote(variant) + "(?![\\p{L}\\p{N}])")
+                .collect(Collectors.joining("|")));
+        OrganisationWords words = read("organisation-words.yaml", new TypeReference<>() {});
+        this.chineseWords = Map.copyOf(words.chinese());
+        this.longestChineseWord = chineseWords.keySet().stream().mapToInt(String::length).max().orElse(1);
+        this.russianWords = fold(words.russian());
+        this.englishWords = fold(words.english());
+    }
+
+    private static Map<String, List<String>> fold(Map<String, List<String>> words) {
+        Map<String, List<String>> folded = new HashMap<>();
+        words.forEach((word, meaning) -> folded.put(FOLD.normalize(word), List.copyOf(meaning)));
+        return Map.copyOf(folded);
+    }
+
+    static boolean isCjk(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static <T> T read(String resource, TypeReference<T> type) {
+        try (InputStream in = NameDictionaries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build");
+            }
+            return YAML.readValue(in, type);
+        } catch (IOException e) {
+            throw new IllegalStateException(resource + " is part of the build and must be readable: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.convergence.screening.names;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * Reduces a name in any script to comparison tokens: Unicode NFKC with case folding; the legal form
+ * recognised (ООО, 有限公司, GmbH, LLC ... to one form) and set apart; Cyrillic transliterated by
+ * BGN/PCGN, other scripts by ICU's Any-Latin, then folded to ASCII; Chinese segmented into words
+ * (ICU's dictionary break iterator) and each word's pinyin syllables joined as names are written
+ * (哈尔滨 → haerbin, 习近平 → xi jinping); institution words translated into English comparison
+ * words (大学 → university, институт → institute) for organisations.
+ *
+ * <p>Thread-safe: ICU transliterators are not, so each thread keeps its own.
+ */
+public final class NameNormalizer {
+    /** Longer names are cut here: no real name is longer, and a 10,000-character input must stay cheap. */
+    public static final int MAX_NAME_LENGTH = 300;
+
+    private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final NameNormalizer STANDARD = new NameNormalizer(new NameDictionaries());
+
+    private final NameDictionaries dictionaries;
+    private final ThreadLocal<Transliterators> transliterators = ThreadLocal.withInitial(Transliterators::new);
+
+    /** ICU objects that must not be shared between threads. */
+    private static final class Transliterators {
+        final Transliterator cyrillic = Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII");
+        final Transliterator any = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        final Transliterator han = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        final BreakIterator chineseWords = BreakIterator.getWordInstance(ULocale.CHINESE);
+    }
+
+    private NameNormalizer(NameDictionaries dictionaries) {
+        this.dictionaries = dictionaries;
+    }
+
+    /** The normaliser with the project's dictionaries. */
+    public static NameNormalizer standard() {
+        return STANDARD;
+    }
+
+    public NormalizedName normalize(String name, NameKind kind) {
+        if (name == null || name.isBlank()) {
+            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), null, false);
+        }
+        String text = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
+        text = FOLD.normalize(text);
+        String legalForm = null;
+        if (kind != NameKind.PERSON) {
+            Matcher form = dictionaries.legalFormPattern.matcher(text);
+            StringBuilder rest = new StringBuilder();
+            while (form.find()) {
+                legalForm = legalForm == null ? dictionaries.legalForms.get(form.group()) : legalForm;
+                form.appendReplacement(rest, " ");
+            }
+            form.appendTail(rest);
+            text = rest.toString();
+        }
+        boolean translate = kind != NameKind.PERSON;
+        List<String> tokens = new ArrayList<>();
+        boolean nonLatin = false;
+        Transliterators icu = transliterators.get();
+        for (String word : words(text)) {
+            Character.UnicodeScript script = scriptOf(word);
+            if (script == Character.UnicodeScript.HAN) {
+                nonLatin = true;
+                chinese(word, translate, icu, tokens);
+            } else if (script == Character.UnicodeScript.CYRILLIC) {
+                nonLatin = true;
+                List<String> meaning = translate ? dictionaries.russianWords.get(word) : null;
+                if (meaning != null) {
+                    tokens.addAll(meaning);
+                } else {
+                    addLatin(icu.cyrillic.transliterate(word), translate, tokens);
+                }
+            } else {
+                nonLatin |= script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON;
+                addLatin(icu.any.transliterate(word), translate, tokens);
+            }
+        }
+        List<String> keys = tokens.stream().map(RomanisationKey::of).toList();
+        return new NormalizedName(name, tokens, keys, legalForm, nonLatin);
+    }
+
+    /** Splits into runs of letters and digits (keeping hyphenated words whole, as dictionaries list them). */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && isWordChar(text, i);
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isWordChar(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK || Character.isSurrogate(c)) {
+            return true;
+        }
+        // a hyphen or apostrophe inside a word (научно-исследовательский, xi'an) belongs to it
+        return (c == '-' || c == '\'' || c == '’') && i > 0 && i + 1 < text.length()
+                && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** The script of a word: its first letter's that is not Common or Inherited. */
+    private static Character.UnicodeScript scriptOf(String word) {
+        return word.codePoints().mapToObj(Character.UnicodeScript::of)
+                .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
+                .findFirst().orElse(Character.UnicodeScript.COMMON);
+    }
+
+    /**
+     * A Chinese run: segmented into words; adjacent words that together form a dictionary word are
+     * translated as one (人民 + 解放 + 军), the others romanised with their syllables joined.
+     */
+    private void chinese(String run, boolean translate, Transliterators icu, List<String> tokens) {
+        List<String> segments = new ArrayList<>();
+        BreakIterator breaks = icu.chineseWords;
+        breaks.setText(run);
+        for (int start = breaks.first(), end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
+            segments.add(run.substring(start, end));
+        }
+        for (int i = 0; i < segments.size(); ) {
+            int taken = 0;
+            if (translate) {
+                StringBuilder joined = new StringBuilder();
+                for (int j = i; j < segments.size() && joined.length() + segments.get(j).length() <= dictionaries.longestChineseWord; j++) {
+                    joined.append(segments.get(j));
+                    List<String> meaning = dictionaries.chineseWords.get(joined.toString());
+                    // a one-character word (军, 核) is translated only inside a longer name, never alone
+                    if (meaning != null && (joined.length() > 1 || segments.size() > 1)) {
+                        taken = j - i + 1;
+                    }
+                }
+            }
+            if (taken > 0) {
+                StringBuilder joined = new StringBuilder();
+                segments.subList(i, i + taken).forEach(joined::append);
+                tokens.addAll(dictionaries.chineseWords.get(joined.toString()));
+                i += taken;
+            } else {
+                String latin = icu.han.transliterate(segments.get(i)).replaceAll("[^A-Za-z0-9]", "");
+                if (!latin.isEmpty()) {
+                    tokens.add(latin.toLowerCase());
+                }
+                i++;
+            }
+        }
+    }
+
+    /** A romanised word: split on what is not a letter or digit, English synonyms folded. */
+    private void addLatin(String latin, boolean translate, List<String> tokens) {
+        for (String part : latin.toLowerCase().replace("'", "").replace("’", "").split("[^a-z0-9]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            List<String> meaning = translate ? dictionaries.englishWords.get(part) : null;
+            if (meaning != null) {
+                tokens.addAll(meaning);
+            } else {
+                tokens.add(part);
+            }
+        }
+    }
+}

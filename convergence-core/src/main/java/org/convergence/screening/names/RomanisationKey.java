@@ -1,0 +1,50 @@
+package org.convergence.screening.names;
+
+/**
+ * A key on which the romanisations of one name agree. BGN/PCGN writes Юрий as Yuriy, ISO 9 as Jurij
+ * (Ûrij before ASCII folding), passports as Iurii; Щукин is Shchukin or Ŝukin (Sukin once folded); Жуков is
+ * Zhukov or Žukov (Zukov once folded). The key folds the letter groups on which these systems differ
+ * onto one letter each, and collapses doubled letters: all of the above meet on uri, sukin, zukov.
+ * It is a comparison key only, never shown.
+ */
+public final class RomanisationKey {
+    /** Letter groups in the order they are folded: longer groups first, so shch is not read as s + hch. */
+    private static final String[][] FOLDS = {
+            {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"ch", "c"}, {"kh", "h"}, {"tz", "c"}, {"ts", "c"}, {"cz", "c"},
+            {"ks", "x"}, {"ph", "f"}, {"w", "v"},
+            {"yu", "u"}, {"iu", "u"}, {"ju", "u"}, {"ya", "a"}, {"ia", "a"}, {"ja", "a"},
+            {"yo", "e"}, {"io", "e"}, {"jo", "e"}, {"ye", "e"}, {"ie", "e"}, {"je", "e"},
+            {"y", "i"}, {"j", "i"},
+    };
+
+    private RomanisationKey() {}
+
+    /** The key of one lower-case ASCII token. */
+    public static String of(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        int i = 0;
+        outer:
+        while (i < token.length()) {
+            for (String[] fold : FOLDS) {
+                if (token.startsWith(fold[0], i)) {
+                    append(out, fold[1]);
+                    i += fold[0].length();
+                    continue outer;
+                }
+            }
+            append(out, String.valueOf(token.charAt(i)));
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Appends, skipping a letter equal to the last one written (ii, ss, ll collapse). */
+    private static void append(StringBuilder out, String folded) {
+        for (int k = 0; k < folded.length(); k++) {
+            char c = folded.charAt(k);
+            if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
+                out.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.convergence.screening.names;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NameNormalizerTest {
+    private static final NameNormalizer NORMALIZER = NameNormalizer.standard();
+
+    private static NormalizedName person(String name) {
+        return NORMALIZER.normalize(name, NameKind.PERSON);
+    }
+
+    private static NormalizedName organisation(String name) {
+        return NORMALIZER.normalize(name, NameKind.ORGANISATION);
+    }
+
+    @Test
+    void caseAndCompatibilityFormsFold() {
+        assertEquals(List.of("vladimir", "putin"), person("ＶＬＡＤＩＭＩＲ  Putin").tokens());
+        assertEquals(List.of("muller", "strasse"), person("Müller-Straße").tokens());
+    }
+
+    @Test
+    void cyrillicRomanisationSystemsMeetOnOneKey() {
+        String bgn = person("Юрий Щукин").keys().toString();
+        assertEquals(bgn, person("Yuriy Shchukin").keys().toString());
+        assertEquals(bgn, person("Iurii Shchukin").keys().toString());
+        assertEquals(person("Zhukov").keys(), person("Žukov").keys());
+        assertEquals(person("Khodorkovsky").keys(), person("Hodorkovskij").keys());
+        assertEquals(person("Pyotr").keys(), person("Petr").keys());
+        assertTrue(person("Юрий").nonLatin());
+    }
+
+    @Test
+    void chineseIsSegmentedAndSyllablesJoinedAsNamesAreWritten() {
+        assertEquals(List.of("xi", "jinping"), person("习近平").tokens());
+        assertEquals("haerbin", person("哈尔滨").tokens().getFirst());
+    }
+
+    @Test
+    void institutionWordsAreTranslatedForOrganisations() {
+        assertEquals(List.of("harbin", "industry", "university"), organisation("哈尔滨工业大学").tokens());
+        assertEquals(List.of("people", "liberation", "army", "air", "force", "engineering", "university"),
+                organisation("中国人民解放军空军工程大学").tokens());
+        assertEquals(List.of("air", "force", "engineering", "university"), organisation("Airforce Engineering University").tokens());
+        assertEquals(organisation("National Defence University").tokens(), organisation("National Defense University").tokens());
+        assertTrue(organisation("Московский авиационный институт").tokens().containsAll(List.of("aviation", "institute")));
+    }
+
+    @Test
+    void legalFormsAreRecognisedAcrossLanguagesAndSetApart() {
+        NormalizedName russian = organisation("ООО «Ромашка»");
+        NormalizedName english = organisation("Romashka LLC");
+        assertEquals("llc", russian.legalForm());
+        assertEquals("llc", english.legalForm());
+        assertEquals(english.keys(), russian.keys());
+        assertEquals("jsc", organisation("中国航空工业集团股份有限公司").legalForm());
+        assertEquals("pjsc", organisation("ПАО Аэрофлот").legalForm());
+        assertEquals("llc", organisation("Siemens GmbH").legalForm());
+        assertNull(person("Ltd Smith").legalForm(), "a person's name has no legal form");
+    }
+
+    @Test
+    void degenerateInputGivesASensibleAnswer() {
+        assertTrue(person("").isEmpty());
+        assertTrue(person(null).isEmpty());
+        assertTrue(person("  ,;-- ").isEmpty());
+        assertEquals(List.of("x"), person("X").tokens());
+        NormalizedName huge = person("a".repeat(10_000));
+        assertEquals(NameNormalizer.MAX_NAME_LENGTH, huge.text().length());
+        assertEquals(List.of("ivan", "ivanov", "wang"), person("Ivan Иванов 王").tokens());
+    }
+}
