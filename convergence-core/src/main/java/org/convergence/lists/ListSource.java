@@ -9,6 +9,8 @@ import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
+import org.convergence.lists.aspi.UnitrackerMispReader;
+import org.convergence.lists.nro.NroHtmlReader;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.StatementStore;
@@ -18,6 +20,10 @@ import org.convergence.store.StatementStore;
  * its official publication, and its reader.
  */
 public enum ListSource {
+    CA_NRO("ca-nro", "Canada, Named Research Organizations (Policy on Sensitive Technology Research and Affiliations of Concern)",
+            NroHtmlReader.SOURCE_URL, NroHtmlReader::new),
+    ASPI_UNITRACKER("aspi-unitracker", "ASPI, China Defence Universities Tracker (MISP galaxy)", UnitrackerMispReader.SOURCE_URL,
+            UnitrackerMispReader::new),
     CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new);
 
     /** Creates the reader of one source file for a dataset. */
