@@ -7,6 +7,7 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * Reduces a name in any script to comparison tokens: Unicode NFKC with case folding; the legal form
@@ -23,6 +24,8 @@ public final class NameNormalizer {
     public static final int MAX_NAME_LENGTH = 300;
 
     private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
+    /** Stateless once configured, so shared. */
+    private static final DoubleMetaphone PHONETIC = new DoubleMetaphone();
     private static final NameNormalizer STANDARD = new NameNormalizer(new NameDictionaries());
 
     private final NameDictionaries dictionaries;
@@ -47,7 +50,7 @@ public final class NameNormalizer {
 
     public NormalizedName normalize(String name, NameKind kind) {
         if (name == null || name.isBlank()) {
-            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), null, false);
+            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), List.of(), null, false);
         }
         String text = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
         text = FOLD.normalize(text);
@@ -85,7 +88,8 @@ public final class NameNormalizer {
             }
         }
         List<String> keys = tokens.stream().map(RomanisationKey::of).toList();
-        return new NormalizedName(name, tokens, keys, legalForm, nonLatin);
+        List<String> phonetics = tokens.stream().map(PHONETIC::doubleMetaphone).map(code -> code == null ? "" : code).toList();
+        return new NormalizedName(name, tokens, keys, phonetics, legalForm, nonLatin);
     }
 
     /** Splits into runs of letters and digits (keeping hyphenated words whole, as dictionaries list them). */

@@ -10,13 +10,15 @@ import java.util.List;
  * @param tokens comparison words: transliterated, translated where the word is an institution word
  * @param keys one romanisation key per token (see {@link RomanisationKey}), so that Yuriy, Iurii and
  *     Jurij meet
+ * @param phonetics one Double Metaphone code per token, for names that sound alike but are spelt apart
  * @param legalForm the comparison form of the legal form (llc, jsc, ...), or null
  * @param nonLatin true when the name was written (partly) in a script other than Latin
  */
-public record NormalizedName(String original, List<String> tokens, List<String> keys, String legalForm, boolean nonLatin) {
+public record NormalizedName(String original, List<String> tokens, List<String> keys, List<String> phonetics, String legalForm, boolean nonLatin) {
     public NormalizedName {
         tokens = List.copyOf(tokens);
         keys = List.copyOf(keys);
+        phonetics = List.copyOf(phonetics);
     }
 
     /** The tokens joined by spaces. */

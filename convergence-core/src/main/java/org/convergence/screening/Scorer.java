@@ -1,0 +1,247 @@
+package org.convergence.screening;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convergence.screening.names.NormalizedName;
+
+/**
+ * Scores a candidate against a query from explainable features, combined by the {@link ScoringModel}.
+ *
+ * <p>Names are compared token by token on their romanisation keys, in any order ("PUTIN, Vladimir"
+ * and "Vladimir Putin" agree): each query token takes its best partner (equal keys 1, an initial
+ * against its name 0.6, else Jaro-Winkler above 0.85), weighted by length. Coverage is measured both
+ * ways, so a query that names all of a longer listed name scores apart from one that names a part of
+ * it. The best pair of names (strong aliases first) stands for the entity.
+ */
+public final class Scorer {
+    public static final String QUERY_COVERAGE = "name.query_coverage";
+    public static final String RESULT_COVERAGE = "name.result_coverage";
+    public static final String EXACT = "name.exact";
+    public static final String PHONETIC = "name.phonetic";
+    public static final String WEAK_ALIAS = "name.weak_alias";
+    public static final String SINGLE_TOKEN = "name.single_token";
+    public static final String DATE = "date";
+    public static final String COUNTRY = "country";
+    public static final String IDENTIFIER = "identifier";
+    public static final String SCHEMA_CONFLICT = "schema.conflict";
+    public static final String LEGAL_FORM_CONFLICT = "legal_form.conflict";
+    public static final List<String> FEATURES = List.of(QUERY_COVERAGE, RESULT_COVERAGE, EXACT, PHONETIC, WEAK_ALIAS, SINGLE_TOKEN, DATE,
+            COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT);
+
+    private static final double TOKEN_THRESHOLD = 0.85;
+    private static final double INITIAL = 0.6;
+
+    private final ScoringModel model;
+
+    public Scorer(ScoringModel model) {
+        this.model = model;
+    }
+
+    public ScoringModel model() {
+        return model;
+    }
+
+    /** The score and the features behind it. */
+    public record Score(double score, boolean match, List<Feature> features) {}
+
+    public Score score(ScreenedEntity query, ScreenedEntity candidate) {
+        List<Feature> features = features(query, candidate);
+        Map<String, Double> values = new LinkedHashMap<>();
+        features.forEach(feature -> values.put(feature.name(), feature.value()));
+        double probability = model.probability(values);
+        return new Score(probability, probability >= model.threshold(), features);
+    }
+
+    /** Only the probability: what ranking needs, without building the explanation. */
+    public double probability(ScreenedEntity query, ScreenedEntity candidate) {
+        return score(query, candidate).score();
+    }
+
+    /** The features of a pair, each with its value and detail; features with value 0 are left out. */
+    public List<Feature> features(ScreenedEntity query, ScreenedEntity candidate) {
+        List<Feature> features = new ArrayList<>(8);
+        NameComparison best = bestNames(query, candidate);
+        if (best != null) {
+            String detail = best.query().text() + " ~ " + best.result().text();
+            features.add(new Feature(QUERY_COVERAGE, best.queryCoverage(), detail));
+            features.add(new Feature(RESULT_COVERAGE, best.resultCoverage(), detail));
+            if (best.exact()) {
+                features.add(new Feature(EXACT, 1, "the same name parts"));
+            }
+            if (best.phonetic() > 0) {
+                features.add(new Feature(PHONETIC, best.phonetic(), "name parts that sound alike"));
+            }
+            if (best.weak()) {
+                features.add(new Feature(WEAK_ALIAS, 1, "matched a weak alias: " + best.result().original()));
+            }
+            if (Math.min(best.query().tokens().size(), best.result().tokens().size()) == 1) {
+                features.add(new Feature(SINGLE_TOKEN, 1, "a one-word name is weak evidence"));
+            }
+            String queryForm = best.query().legalForm();
+            String resultForm = best.result().legalForm();
+            if (queryForm != null && resultForm != null && !queryForm.equals(resultForm)) {
+                features.add(new Feature(LEGAL_FORM_CONFLICT, 1, queryForm + " vs " + resultForm));
+            }
+        }
+        addDate(query, candidate, features);
+        addCountry(query, candidate, features);
+        for (String id : query.identifiers()) {
+            if (candidate.identifiers().contains(id)) {
+                features.add(new Feature(IDENTIFIER, 1, "identifier " + id));
+                break;
+            }
+        }
+        if (!compatible(query, candidate)) {
+            features.add(new Feature(SCHEMA_CONFLICT, 1, query.schema().getName() + " vs " + candidate.schema().getName()));
+        }
+        return features;
+    }
+
+    private static boolean compatible(ScreenedEntity query, ScreenedEntity candidate) {
+        return query.schema().equals(candidate.schema()) || ScreenedEntity.isA(query.schema(), candidate.schema().getName())
+                || ScreenedEntity.isA(candidate.schema(), query.schema().getName())
+                || isOrganisation(query) && isOrganisation(candidate);
+    }
+
+    private static boolean isOrganisation(ScreenedEntity entity) {
+        return ScreenedEntity.isA(entity.schema(), "Organization") || entity.schema().getName().equals("LegalEntity");
+    }
+
+    /** Dates agree in full (1), at the precision of the vaguer one (0.7), are near (0), or conflict (-1). */
+    private static void addDate(ScreenedEntity query, ScreenedEntity candidate, List<Feature> features) {
+        if (query.dates().isEmpty() || candidate.dates().isEmpty()) {
+            return;
+        }
+        double best = -1;
+        String detail = null;
+        for (String a : query.dates()) {
+            for (String b : candidate.dates()) {
+                int precision = Math.min(a.length(), b.length());
+                double value = a.equals(b) && a.length() >= 10 ? 1 : a.regionMatches(0, b, 0, precision) ? 0.7
+                        : Math.abs(year(a) - year(b)) <= 1 ? 0 : -1;
+                if (value > best) {
+                    best = value;
+                    detail = a + " vs " + b;
+                }
+            }
+        }
+        if (best != 0) {
+            features.add(new Feature(DATE, best, detail));
+        }
+    }
+
+    private static int year(String date) {
+        try {
+            return Integer.parseInt(date.substring(0, 4));
+        } catch (NumberFormatException e) {
+            return Integer.MIN_VALUE / 2;
+        }
+    }
+
+    private static void addCountry(ScreenedEntity query, ScreenedEntity candidate, List<Feature> features) {
+        if (query.countries().isEmpty() || candidate.countries().isEmpty()) {
+            return;
+        }
+        for (String country : query.countries()) {
+            if (candidate.countries().contains(country)) {
+                features.add(new Feature(COUNTRY, 1, country));
+                return;
+            }
+        }
+        features.add(new Feature(COUNTRY, -1, query.countries() + " vs " + candidate.countries()));
+    }
+
+    record NameComparison(NormalizedName query, NormalizedName result, double queryCoverage, double resultCoverage, boolean exact,
+            double phonetic, boolean weak) {
+        double strength() {
+            return 0.6 * queryCoverage + 0.4 * resultCoverage;
+        }
+    }
+
+    private static NameComparison bestNames(ScreenedEntity query, ScreenedEntity candidate) {
+        NameComparison best = null;
+        for (NormalizedName q : query.names()) {
+            for (NormalizedName c : candidate.names()) {
+                best = better(best, compare(q, c, false));
+            }
+            if (best != null && best.exact()) {
+                return best;
+            }
+            for (NormalizedName c : candidate.weakNames()) {
+                best = better(best, compare(q, c, true));
+            }
+        }
+        return best;
+    }
+
+    private static NameComparison better(NameComparison best, NameComparison next) {
+        return best == null || next.strength() > best.strength() || next.strength() == best.strength() && !next.weak() && best.weak() ? next : best;
+    }
+
+    static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak) {
+        List<String> qk = q.keys();
+        List<String> ck = c.keys();
+        double[] bestForResult = new double[ck.size()];
+        double queryWeight = 0;
+        double queryCovered = 0;
+        int phoneticHits = 0;
+        for (int i = 0; i < qk.size(); i++) {
+            String token = qk.get(i);
+            double best = 0;
+            for (int j = 0; j < ck.size(); j++) {
+                double similarity = tokenSimilarity(token, ck.get(j));
+                best = Math.max(best, similarity);
+                bestForResult[j] = Math.max(bestForResult[j], similarity);
+            }
+            String sound = q.phonetics().get(i);
+            if (best < 1 && !sound.isEmpty() && c.phonetics().contains(sound)) {
+                phoneticHits++;
+            }
+            double weight = Math.max(2, token.length());
+            queryWeight += weight;
+            queryCovered += weight * best;
+        }
+        double resultWeight = 0;
+        double resultCovered = 0;
+        for (int j = 0; j < ck.size(); j++) {
+            double weight = Math.max(2, ck.get(j).length());
+            resultWeight += weight;
+            resultCovered += weight * bestForResult[j];
+        }
+        double queryCoverage = queryWeight == 0 ? 0 : queryCovered / queryWeight;
+        double resultCoverage = resultWeight == 0 ? 0 : resultCovered / resultWeight;
+        // Names written as one word on one side and two on the other (Abdulhai / Abdul Hai) meet whole.
+        if (qk.size() != ck.size()) {
+            double whole = JaroWinkler.similarity(String.join("", qk), String.join("", ck));
+            if (whole >= 0.92) {
+                queryCoverage = Math.max(queryCoverage, whole);
+                resultCoverage = Math.max(resultCoverage, whole);
+            }
+        }
+        boolean exact = qk.size() == ck.size() && sortedEquals(qk, ck);
+        double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
+        return new NameComparison(q, c, queryCoverage, resultCoverage, exact, phonetic, weak);
+    }
+
+    private static double tokenSimilarity(String a, String b) {
+        if (a.equals(b)) {
+            return 1;
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) ? INITIAL : 0;
+        }
+        double similarity = JaroWinkler.similarity(a, b);
+        return similarity >= TOKEN_THRESHOLD ? similarity : 0;
+    }
+
+    private static boolean sortedEquals(List<String> a, List<String> b) {
+        String[] x = a.toArray(String[]::new);
+        String[] y = b.toArray(String[]::new);
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return Arrays.equals(x, y);
+    }
+}

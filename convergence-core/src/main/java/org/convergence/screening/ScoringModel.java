@@ -1,0 +1,57 @@
+package org.convergence.screening;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The weights that turn features into a probability: a logistic model, fitted on labelled pairs by
+ * {@code convergence eval --fit} so that a score of 0.8 means about 80% of such matches are true on
+ * the labelled data. The fitted model is {@code scoring-model.yaml} beside this class.
+ *
+ * @param intercept the log-odds with no evidence
+ * @param weights the weight of each feature, by name
+ * @param threshold the score from which a result is flagged a match
+ * @param provenance how the weights were obtained (command, data, date)
+ */
+public record ScoringModel(double intercept, Map<String, Double> weights, double threshold, String provenance) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public ScoringModel {
+        weights = Map.copyOf(weights);
+    }
+
+    public static ScoringModel standard() {
+        try (InputStream in = ScoringModel.class.getResourceAsStream("scoring-model.yaml")) {
+            return YAML.readValue(in, ScoringModel.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("scoring-model.yaml is part of the build and must be readable: " + e.getMessage(), e);
+        }
+    }
+
+    public double weight(String feature) {
+        return weights.getOrDefault(feature, 0.0);
+    }
+
+    /** The probability for feature values (missing features count as 0). */
+    public double probability(Map<String, Double> values) {
+        double logit = intercept;
+        for (var entry : values.entrySet()) {
+            logit += weight(entry.getKey()) * entry.getValue();
+        }
+        return 1.0 / (1.0 + Math.exp(-logit));
+    }
+
+    public void write(Path file) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("provenance", provenance);
+        out.put("threshold", threshold);
+        out.put("intercept", intercept);
+        out.put("weights", new java.util.TreeMap<>(weights));
+        YAML.writeValue(file.toFile(), out);
+    }
+}

@@ -1,0 +1,130 @@
+package org.convergence.screening;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.names.NameNormalizer;
+import org.convergence.store.DatasetVersion;
+import org.convergence.store.StatementStore;
+import tech.followthemoney.model.Schema;
+
+/**
+ * Screening: is this party on a list? Finds candidates in the {@link ScreeningIndex}, scores each with
+ * the {@link Scorer}, and answers best first. The index follows the store: when a dataset gets a new
+ * version, the next request after {@link #REFRESH_INTERVAL} rebuilds it, and requests go on against
+ * the old index until the new one is ready.
+ */
+public final class Screener implements AutoCloseable {
+    /** How often the store is asked whether a dataset has a new version. */
+    public static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
+    /** Candidates scored per query: the scorer, not Lucene, decides among them. */
+    private static final int CANDIDATES = 30;
+
+    private final StatementStore store;
+    private final ConvergenceModel model;
+    private final Scorer scorer;
+    private final Supplier<Long> clock;
+    private volatile ScreeningIndex index;
+    private volatile long lastCheck;
+
+    public Screener(StatementStore store, ConvergenceModel model, Scorer scorer) {
+        this(store, model, scorer, System::nanoTime);
+    }
+
+    Screener(StatementStore store, ConvergenceModel model, Scorer scorer, Supplier<Long> clock) {
+        this.store = store;
+        this.model = model;
+        this.scorer = scorer;
+        this.clock = clock;
+        this.index = ScreeningIndex.build(store, NameNormalizer.standard());
+        this.lastCheck = clock.get();
+    }
+
+    /** One result: the listed entity, its score and the features behind it. */
+    public record Result(ScreeningIndex.Indexed entity, Scorer.Score score) {}
+
+    /** A query as an FtM-style entity: a schema and properties (name, birthDate, nationality, idNumber ...). */
+    public record Query(String id, String schema, Map<String, List<String>> properties) {}
+
+    /**
+     * The best results for a query within a scope (a dataset name, or "all"), at most {@code limit},
+     * scored at least {@code minScore}.
+     *
+     * @throws ConvergenceException INVALID_INPUT for an unknown schema or a query without a name or identifier;
+     *     NOT_FOUND for an unknown scope
+     */
+    public List<Result> match(Query query, String scope, int limit, double minScore) {
+        ScreeningIndex current = current();
+        ScreenedEntity screened = screen(query, current);
+        Set<String> datasets = datasets(scope, current);
+        List<Result> results = new ArrayList<>();
+        for (ScreeningIndex.Indexed candidate : current.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
+            Scorer.Score score = scorer.score(screened, candidate.screened());
+            if (score.score() >= minScore) {
+                results.add(new Result(candidate, score));
+            }
+        }
+        results.sort(Comparator.comparingDouble((Result r) -> r.score().score()).reversed());
+        return results.size() > limit ? List.copyOf(results.subList(0, limit)) : results;
+    }
+
+    /** The screened form of a query, checked. */
+    public ScreenedEntity screen(Query query, ScreeningIndex index) {
+        Schema schema = model.schema(query.schema()).orElseThrow(() -> new ConvergenceException(ErrorCategory.INVALID_INPUT,
+                "unknown schema '" + query.schema() + "': use an FtM schema such as Person, Organization, Company, LegalEntity or Vessel"));
+        ScreenedEntity screened = ScreenedEntity.of(query.id() == null ? "query" : query.id(), "", schema, null, query.properties(),
+                index.normalizer());
+        if (screened.names().isEmpty() && screened.weakNames().isEmpty() && screened.identifiers().isEmpty()) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT,
+                    "the query has no name and no identifier to screen: give properties.name (or firstName/lastName) or an identifier");
+        }
+        return screened;
+    }
+
+    private static Set<String> datasets(String scope, ScreeningIndex index) {
+        if (scope == null || scope.equals("all")) {
+            return Set.of();
+        }
+        if (index.versions().stream().noneMatch(version -> version.dataset().equals(scope))) {
+            throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no dataset '" + scope + "' in the store; scopes are 'all' or one of "
+                    + index.versions().stream().map(DatasetVersion::dataset).toList());
+        }
+        return Set.of(scope);
+    }
+
+    /** The index, rebuilt first if the store has changed since it was built (checked at most every few seconds). */
+    public ScreeningIndex current() {
+        long now = clock.get();
+        if (now - lastCheck >= REFRESH_INTERVAL.toNanos()) {
+            synchronized (this) {
+                if (now - lastCheck >= REFRESH_INTERVAL.toNanos()) {
+                    lastCheck = now;
+                    List<Long> latest = store.latestVersions().stream().map(DatasetVersion::id).sorted().toList();
+                    List<Long> built = index.versions().stream().map(DatasetVersion::id).sorted().toList();
+                    if (!latest.equals(built)) {
+                        // The old index is not closed: requests may still be reading it, and in memory
+                        // it holds nothing the garbage collector cannot take back.
+                        index = ScreeningIndex.build(store, NameNormalizer.standard());
+                    }
+                }
+            }
+        }
+        return index;
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}
