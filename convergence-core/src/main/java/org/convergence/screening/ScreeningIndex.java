@@ -217,6 +217,11 @@ public final class ScreeningIndex implements AutoCloseable {
         return ord == null ? java.util.Optional.empty() : java.util.Optional.of(entities.get(ord));
     }
 
+    /** Every indexed entity of one dataset, in import order. */
+    public List<Indexed> entitiesOf(String dataset) {
+        return entities.stream().filter(entity -> entity.screened().dataset().equals(dataset)).toList();
+    }
+
     /** The dataset versions the index was built from. */
     public List<DatasetVersion> versions() {
         return versions;

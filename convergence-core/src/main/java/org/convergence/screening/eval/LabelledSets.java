@@ -1,0 +1,225 @@
+package org.convergence.screening.eval;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.Screener;
+import org.convergence.screening.names.NameKind;
+import org.convergence.screening.names.NameNormalizer;
+import org.convergence.screening.names.NormalizedName;
+
+/**
+ * The labelled name-matching sets in {@code ../shared/data/name-matching}, read as screening cases.
+ *
+ * <p>yente's positives name a UN-listed person without its id: the untreated row is the UN name as
+ * listed, the treated row (same line) a typo or reordering of it. The right entity is the one in the
+ * {@code un-sc} dataset whose name has the same parts as the untreated name (and, when several do, the
+ * same date of birth); rows whose person is not in the imported UN version are left out and counted.
+ *
+ * <p>The Chinese cross-script set is built from two lists: each Named Research Organization whose
+ * English name (or alias) is an ASPI tracker institution's English name is queried by the ASPI
+ * Chinese name alone, against {@code ca-nro}; the NRO entry must come first.
+ */
+public final class LabelledSets {
+    public static final String UN_UNTREATED = "yente/cgb_positives_un_untreated.csv";
+    public static final String UN_TREATED = "yente/cgb_positives_un_treated.csv";
+    public static final String NEGATIVES = "yente/cgb_negatives_global.csv";
+    public static final String CROSS_SCRIPT = "watchman/cross_script_pairs.csv";
+    public static final String OFAC_CASES = "watchman/watchman-java_ofac_test_cases.csv";
+    public static final String NRO_CHINESE = "ca-nro × aspi-unitracker (Chinese names)";
+
+    private final Path nameMatching;
+    private final ScreeningIndex index;
+    private final NameNormalizer normalizer;
+
+    /** What a set gave: its cases, and the rows left out with the reason. */
+    public record Loaded(String set, List<LabelledCase> cases, int leftOut, String leftOutReason) {}
+
+    public LabelledSets(Path nameMatching, ScreeningIndex index) {
+        this.nameMatching = nameMatching;
+        this.index = index;
+        this.normalizer = index.normalizer();
+    }
+
+    /** The UN positives (untreated or treated): the person must be returned as a match. */
+    public Loaded unPositives(String file) {
+        List<Map<String, String>> untreated = csv(UN_UNTREATED);
+        List<Map<String, String>> rows = file.equals(UN_UNTREATED) ? untreated : csv(file);
+        Map<String, List<ScreeningIndex.Indexed>> unByName = namesOf("un-sc");
+        List<LabelledCase> cases = new ArrayList<>();
+        int leftOut = 0;
+        for (int i = 0; i < rows.size() && i < untreated.size(); i++) {
+            Optional<String> expected = resolve(unByName, untreated.get(i));
+            if (expected.isEmpty()) {
+                leftOut++;
+                continue;
+            }
+            cases.add(new LabelledCase(file, i + 1, personQuery(rows.get(i), i), "un-sc", new LabelledCase.Finds(expected.get(), false)));
+        }
+        return new Loaded(file, cases, leftOut, "person not found by name in the imported un-sc version");
+    }
+
+    /** People on no list: nothing may be flagged. {@code every} keeps one row in that many (1 = all). */
+    public Loaded negatives(String file, int every) {
+        List<Map<String, String>> rows = csv(file);
+        List<LabelledCase> cases = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += every) {
+            cases.add(new LabelledCase(file, i + 1, personQuery(rows.get(i), i), "all", new LabelledCase.NoMatch()));
+        }
+        return new Loaded(file, cases, 0, null);
+    }
+
+    /** Watchman's cross-script pairs: query name and expected name must score as a match. */
+    public Loaded crossScriptPairs() {
+        List<LabelledCase> cases = new ArrayList<>();
+        List<String> lines = lines(CROSS_SCRIPT);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split(",", 4);
+            if (fields.length < 2) {
+                continue;
+            }
+            cases.add(new LabelledCase(CROSS_SCRIPT, i + 1, query("Person", "name", fields[0].strip(), i), "all",
+                    new LabelledCase.SameAs(fields[1].strip())));
+        }
+        return new Loaded(CROSS_SCRIPT, cases, 0, null);
+    }
+
+    /**
+     * Watchman-java's OFAC cases: must/should alert, or must not. Cases marked may_alert or
+     * context_dependent say no right answer and are left out.
+     */
+    public Loaded ofacCases() {
+        List<Map<String, String>> rows = csv(OFAC_CASES);
+        List<LabelledCase> cases = new ArrayList<>();
+        int leftOut = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> row = rows.get(i);
+            String outcome = row.getOrDefault("expected_outcome", "");
+            boolean alert = outcome.equals("must_alert") || outcome.equals("should_alert");
+            if (!alert && !outcome.equals("must_not_alert")) {
+                leftOut++;
+                continue;
+            }
+            String category = row.getOrDefault("category", "");
+            String schema = category.startsWith("entity") || row.getOrDefault("test_value", "").matches(".*\\b(BANK|LIMITED|LTD|LLC|CORPORATION|STATE)\\b.*")
+                    ? "LegalEntity" : "Person";
+            cases.add(new LabelledCase(OFAC_CASES, i + 1, query(schema, "name", row.get("test_value"), i), "all", new LabelledCase.Alert(alert)));
+        }
+        return new Loaded(OFAC_CASES, cases, leftOut, "expected outcome may_alert or context_dependent");
+    }
+
+    /** Named Research Organizations queried by the Chinese name the ASPI tracker gives the same institution. */
+    public Loaded nroByChineseName() {
+        Map<String, List<ScreeningIndex.Indexed>> nroByName = namesOf("ca-nro");
+        List<LabelledCase> cases = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        int row = 0;
+        for (ScreeningIndex.Indexed aspi : index.entitiesOf("aspi-unitracker")) {
+            List<String> names = aspi.properties().getOrDefault("name", List.of());
+            String chinese = names.stream().filter(name -> name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+                    .findFirst().orElse(null);
+            if (chinese == null) {
+                continue;
+            }
+            for (String english : names) {
+                if (english.equals(chinese)) {
+                    continue;
+                }
+                List<ScreeningIndex.Indexed> nro = nroByName.getOrDefault(nameKey(english, NameKind.ORGANISATION), List.of());
+                if (nro.size() == 1 && seen.putIfAbsent(nro.getFirst().screened().id(), true) == null) {
+                    cases.add(new LabelledCase(NRO_CHINESE, ++row, query("Organization", "name", chinese, row), "ca-nro",
+                            new LabelledCase.Finds(nro.getFirst().screened().id(), true)));
+                }
+            }
+        }
+        return new Loaded(NRO_CHINESE, cases, 0, null);
+    }
+
+    private Screener.Query personQuery(Map<String, String> row, int i) {
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        properties.put("name", List.of(row.getOrDefault("full_name", "")));
+        String born = row.getOrDefault("date_of_birth", "");
+        if (!born.isBlank()) {
+            properties.put("birthDate", List.of(born.strip()));
+        }
+        String nationality = row.getOrDefault("nationality", "");
+        if (nationality.strip().matches("[a-zA-Z]{2}")) {
+            properties.put("nationality", List.of(nationality.strip().toLowerCase()));
+        }
+        return new Screener.Query("row-" + (i + 1), "Person", properties);
+    }
+
+    private static Screener.Query query(String schema, String property, String value, int i) {
+        return new Screener.Query("row-" + (i + 1), schema, Map.of(property, List.of(value)));
+    }
+
+    /** The untreated row's person in the UN dataset: same name parts, and same birth year when several share them. */
+    private Optional<String> resolve(Map<String, List<ScreeningIndex.Indexed>> unByName, Map<String, String> untreated) {
+        List<ScreeningIndex.Indexed> found = unByName.getOrDefault(nameKey(untreated.get("full_name"), NameKind.PERSON), List.of());
+        if (found.size() > 1) {
+            String born = untreated.getOrDefault("date_of_birth", "");
+            List<ScreeningIndex.Indexed> sameYear = found.stream()
+                    .filter(e -> born.length() >= 4 && e.screened().dates().stream().anyMatch(d -> d.startsWith(born.substring(0, 4)))).toList();
+            found = sameYear.isEmpty() ? found : sameYear;
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst().screened().id());
+    }
+
+    private Map<String, List<ScreeningIndex.Indexed>> namesOf(String dataset) {
+        Map<String, List<ScreeningIndex.Indexed>> byName = new HashMap<>();
+        for (ScreeningIndex.Indexed entity : index.entitiesOf(dataset)) {
+            for (NormalizedName name : entity.screened().allNames()) {
+                List<ScreeningIndex.Indexed> list = byName.computeIfAbsent(sortedKeys(name), key -> new ArrayList<>());
+                if (!list.contains(entity)) {
+                    list.add(entity);
+                }
+            }
+        }
+        return byName;
+    }
+
+    private String nameKey(String name, NameKind kind) {
+        return sortedKeys(normalizer.normalize(name, kind));
+    }
+
+    private static String sortedKeys(NormalizedName name) {
+        return name.keys().stream().sorted().reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    private List<Map<String, String>> csv(String relative) {
+        Path file = nameMatching.resolve(relative);
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            return rows.readAll();
+        } catch (IOException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": cannot read the labelled set: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> lines(String relative) {
+        Path file = nameMatching.resolve(relative);
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": cannot read the labelled set: " + e.getMessage(), e);
+        }
+    }
+}

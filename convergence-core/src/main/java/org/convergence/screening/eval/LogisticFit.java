@@ -1,0 +1,116 @@
+package org.convergence.screening.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convergence.screening.Scorer;
+import org.convergence.screening.ScoringModel;
+import org.convergence.screening.eval.Metrics.LabelledPair;
+
+/**
+ * Fits the scoring model's weights to labelled pairs by logistic regression (Newton's method with a
+ * small ridge penalty), so that scores are probabilities calibrated on those pairs.
+ */
+public final class LogisticFit {
+    private static final int ITERATIONS = 30;
+    private static final double RIDGE = 0.01;
+
+    private LogisticFit() {}
+
+    public static ScoringModel fit(List<LabelledPair> pairs, double threshold, String provenance) {
+        int n = Scorer.FEATURES.size() + 1;
+        double[] w = new double[n];
+        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            double[] gradient = new double[n];
+            double[][] hessian = new double[n][n];
+            for (LabelledPair pair : pairs) {
+                double[] x = withIntercept(pair.features());
+                double p = sigmoid(dot(w, x));
+                double y = pair.match() ? 1 : 0;
+                for (int i = 0; i < n; i++) {
+                    gradient[i] += (p - y) * x[i];
+                    for (int j = 0; j < n; j++) {
+                        hessian[i][j] += p * (1 - p) * x[i] * x[j];
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                gradient[i] += RIDGE * w[i];
+                hessian[i][i] += RIDGE;
+            }
+            double[] step = solve(hessian, gradient);
+            double change = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] -= step[i];
+                change = Math.max(change, Math.abs(step[i]));
+            }
+            if (change < 1e-6) {
+                break;
+            }
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i = 0; i < Scorer.FEATURES.size(); i++) {
+            weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
+        }
+        return new ScoringModel(round(w[0]), weights, threshold, provenance);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private static double[] withIntercept(double[] features) {
+        double[] x = new double[features.length + 1];
+        x[0] = 1;
+        System.arraycopy(features, 0, x, 1, features.length);
+        return x;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Solves A x = b by Gaussian elimination with partial pivoting (A is small and, with the ridge, positive definite). */
+    static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+            m[i][n] = b[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++) {
+                if (Math.abs(m[row][col]) > Math.abs(m[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            double[] swap = m[col];
+            m[col] = m[pivot];
+            m[pivot] = swap;
+            for (int row = col + 1; row < n; row++) {
+                double factor = m[row][col] / m[col][col];
+                for (int k = col; k <= n; k++) {
+                    m[row][k] -= factor * m[col][k];
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int row = n - 1; row >= 0; row--) {
+            double sum = m[row][n];
+            for (int k = row + 1; k < n; k++) {
+                sum -= m[row][k] * x[k];
+            }
+            x[row] = sum / m[row][row];
+        }
+        return x;
+    }
+}
