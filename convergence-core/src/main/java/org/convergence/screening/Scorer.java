@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.convergence.screening.names.NormalizedName;
+import org.convergence.screening.names.RomanisationKey;
 
 /**
  * Scores a candidate against a query from explainable features, combined by the {@link ScoringModel}.
@@ -33,6 +34,8 @@ public final class Scorer {
 
     private static final double TOKEN_THRESHOLD = 0.85;
     private static final double INITIAL = 0.6;
+    /** Agreement of skeletons alone (vowels unknown) is a little less than agreement of spellings. */
+    private static final double SKELETON_DISCOUNT = 0.95;
 
     private final ScoringModel model;
 
@@ -48,22 +51,22 @@ public final class Scorer {
     public record Score(double score, boolean match, List<Feature> features) {}
 
     public Score score(ScreenedEntity query, ScreenedEntity candidate) {
-        List<Feature> features = features(query, candidate);
+        return score(query, candidate, TokenWeights.UNIFORM);
+    }
+
+    /** The score, with name parts weighted by how much each says (see {@link TokenWeights}). */
+    public Score score(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
+        List<Feature> features = features(query, candidate, weights);
         Map<String, Double> values = new LinkedHashMap<>();
         features.forEach(feature -> values.put(feature.name(), feature.value()));
         double probability = model.probability(values);
         return new Score(probability, probability >= model.threshold(), features);
     }
 
-    /** Only the probability: what ranking needs, without building the explanation. */
-    public double probability(ScreenedEntity query, ScreenedEntity candidate) {
-        return score(query, candidate).score();
-    }
-
     /** The features of a pair, each with its value and detail; features with value 0 are left out. */
-    public List<Feature> features(ScreenedEntity query, ScreenedEntity candidate) {
+    public List<Feature> features(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
         List<Feature> features = new ArrayList<>(8);
-        NameComparison best = bestNames(query, candidate);
+        NameComparison best = bestNames(query, candidate, weights);
         if (best != null) {
             String detail = best.query().text() + " ~ " + best.result().text();
             features.add(new Feature(QUERY_COVERAGE, best.queryCoverage(), detail));
@@ -161,17 +164,17 @@ public final class Scorer {
         }
     }
 
-    private static NameComparison bestNames(ScreenedEntity query, ScreenedEntity candidate) {
+    private static NameComparison bestNames(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
         NameComparison best = null;
         for (NormalizedName q : query.names()) {
             for (NormalizedName c : candidate.names()) {
-                best = better(best, compare(q, c, false));
+                best = better(best, compare(q, c, false, weights));
             }
             if (best != null && best.exact()) {
                 return best;
             }
             for (NormalizedName c : candidate.weakNames()) {
-                best = better(best, compare(q, c, true));
+                best = better(best, compare(q, c, true, weights));
             }
         }
         return best;
@@ -181,9 +184,10 @@ public final class Scorer {
         return best == null || next.strength() > best.strength() || next.strength() == best.strength() && !next.weak() && best.weak() ? next : best;
     }
 
-    static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak) {
+    static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak, TokenWeights weights) {
         List<String> qk = q.keys();
         List<String> ck = c.keys();
+        boolean skeletons = q.vowelsUnwritten() || c.vowelsUnwritten();
         double[] bestForResult = new double[ck.size()];
         double queryWeight = 0;
         double queryCovered = 0;
@@ -193,6 +197,9 @@ public final class Scorer {
             double best = 0;
             for (int j = 0; j < ck.size(); j++) {
                 double similarity = tokenSimilarity(token, ck.get(j));
+                if (skeletons && similarity < 1) {
+                    similarity = Math.max(similarity, SKELETON_DISCOUNT * tokenSimilarity(q.skeletons().get(i), c.skeletons().get(j)));
+                }
                 best = Math.max(best, similarity);
                 bestForResult[j] = Math.max(bestForResult[j], similarity);
             }
@@ -200,14 +207,14 @@ public final class Scorer {
             if (best < 1 && !sound.isEmpty() && c.phonetics().contains(sound)) {
                 phoneticHits++;
             }
-            double weight = Math.max(2, token.length());
+            double weight = Math.max(2, token.length()) * weights.of(token);
             queryWeight += weight;
             queryCovered += weight * best;
         }
         double resultWeight = 0;
         double resultCovered = 0;
         for (int j = 0; j < ck.size(); j++) {
-            double weight = Math.max(2, ck.get(j).length());
+            double weight = Math.max(2, ck.get(j).length()) * weights.of(ck.get(j));
             resultWeight += weight;
             resultCovered += weight * bestForResult[j];
         }
@@ -216,6 +223,10 @@ public final class Scorer {
         // Names written as one word on one side and two on the other (Abdulhai / Abdul Hai) meet whole.
         if (qk.size() != ck.size()) {
             double whole = JaroWinkler.similarity(String.join("", qk), String.join("", ck));
+            if (skeletons) {
+                whole = Math.max(whole, SKELETON_DISCOUNT
+                        * JaroWinkler.similarity(RomanisationKey.skeleton(String.join("", q.tokens())), RomanisationKey.skeleton(String.join("", c.tokens()))));
+            }
             if (whole >= 0.92) {
                 queryCoverage = Math.max(queryCoverage, whole);
                 resultCoverage = Math.max(resultCoverage, whole);

@@ -66,7 +66,7 @@ public final class Screener implements AutoCloseable {
         Set<String> datasets = datasets(scope, current);
         List<Result> results = new ArrayList<>();
         for (ScreeningIndex.Indexed candidate : current.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
-            Scorer.Score score = scorer.score(screened, candidate.screened());
+            Scorer.Score score = scorer.score(screened, candidate.screened(), current.tokenWeights());
             if (score.score() >= minScore) {
                 results.add(new Result(candidate, score));
             }

@@ -64,6 +64,7 @@ public final class ScreeningIndex implements AutoCloseable {
     private final Map<String, Integer> byId;
     private final List<DatasetVersion> versions;
     private final NameNormalizer normalizer;
+    private final TokenWeights tokenWeights;
 
     private ScreeningIndex(Directory directory, List<Indexed> entities, List<DatasetVersion> versions, NameNormalizer normalizer)
             throws IOException {
@@ -77,6 +78,43 @@ public final class ScreeningIndex implements AutoCloseable {
         for (int i = 0; i < entities.size(); i++) {
             byId.putIfAbsent(entities.get(i).screened().id(), i);
         }
+        this.tokenWeights = weights(entities, normalizer);
+    }
+
+    /**
+     * Name-part weights from how many entities carry each part: an inverse document frequency scaled
+     * to 0.25 (in every entity) .. 1.25 (in none), times 0.2 for the weak words of the dictionary.
+     */
+    private static TokenWeights weights(List<Indexed> entities, NameNormalizer normalizer) {
+        Map<String, Integer> frequency = new HashMap<>();
+        for (Indexed entity : entities) {
+            Set<String> keys = new java.util.HashSet<>();
+            entity.screened().allNames().forEach(name -> keys.addAll(name.keys()));
+            keys.forEach(key -> frequency.merge(key, 1, Integer::sum));
+        }
+        Set<String> weak = new java.util.HashSet<>();
+        for (Indexed entity : entities) {
+            entity.screened().allNames().forEach(name -> {
+                for (int i = 0; i < name.tokens().size(); i++) {
+                    if (normalizer.isWeakWord(name.tokens().get(i))) {
+                        weak.add(name.keys().get(i));
+                    }
+                }
+            });
+        }
+        double total = Math.log1p(entities.size());
+        Map<String, Double> weights = new HashMap<>(frequency.size() * 2);
+        frequency.forEach((key, count) -> weights.put(key,
+                (0.25 + Math.log1p((double) entities.size() / (count + 1)) / total) * (weak.contains(key) ? 0.2 : 1)));
+        return key -> {
+            Double weight = weights.get(key);
+            return weight != null ? weight : normalizer.isWeakWord(key) ? 0.25 : 1.25;
+        };
+    }
+
+    /** How much each name part says, from its frequency in this index. */
+    public TokenWeights tokenWeights() {
+        return tokenWeights;
     }
 
     /** Builds the index of the latest version of every dataset in the store. */

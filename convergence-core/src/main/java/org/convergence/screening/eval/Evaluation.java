@@ -9,6 +9,7 @@ import org.convergence.screening.ScreenedEntity;
 import org.convergence.screening.Scorer;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.TokenWeights;
 import org.convergence.screening.eval.LabelledCase.Alert;
 import org.convergence.screening.eval.LabelledCase.Finds;
 import org.convergence.screening.eval.LabelledCase.NoMatch;
@@ -60,11 +61,11 @@ public final class Evaluation {
             if (kase.expectation() instanceof SameAs same) {
                 Schema schema = query.schema();
                 ScreenedEntity other = ScreenedEntity.of("expected", "", schema, same.name(), Map.of("name", List.of(same.name())), index.normalizer());
-                return new Outcome(kase, nonLatin, List.of(scored("expected", scorer, query, other)), null);
+                return new Outcome(kase, nonLatin, List.of(scored("expected", scorer, query, other, index.tokenWeights())), null);
             }
             List<Scored> results = new ArrayList<>();
             for (Screener.Result result : screener.match(kase.query(), kase.scope(), RESULTS_PER_CASE, 0)) {
-                results.add(scored(result.entity().screened().id(), scorer, query, result.entity().screened()));
+                results.add(new Scored(result.entity().screened().id(), result.score().score(), vector(result.score().features())));
             }
             return new Outcome(kase, nonLatin, results, null);
         } catch (ConvergenceException e) {
@@ -72,8 +73,8 @@ public final class Evaluation {
         }
     }
 
-    private static Scored scored(String id, Scorer scorer, ScreenedEntity query, ScreenedEntity candidate) {
-        Scorer.Score score = scorer.score(query, candidate);
+    private static Scored scored(String id, Scorer scorer, ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
+        Scorer.Score score = scorer.score(query, candidate, weights);
         return new Scored(id, score.score(), vector(score.features()));
     }
 

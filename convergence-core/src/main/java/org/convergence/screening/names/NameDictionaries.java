@@ -30,10 +30,13 @@ final class NameDictionaries {
     final int longestChineseWord;
     final Map<String, List<String>> russianWords;
     final Map<String, List<String>> englishWords;
+    /** Comparison words that say little about which organisation is meant. */
+    final java.util.Set<String> weakWords;
 
     private record LegalForm(String form, List<String> variants) {}
 
-    private record OrganisationWords(Map<String, List<String>> chinese, Map<String, List<String>> russian, Map<String, List<String>> english) {}
+    private record OrganisationWords(Map<String, List<String>> chinese, Map<String, List<String>> russian, Map<String, List<String>> english,
+            List<String> weak) {}
 
     NameDictionaries() {
         List<LegalForm> forms = read("legal-forms.yaml", new TypeReference<>() {});
@@ -51,6 +54,7 @@ final class NameDictionaries {
         this.longestChineseWord = chineseWords.keySet().stream().mapToInt(String::length).max().orElse(1);
         this.russianWords = fold(words.russian());
         this.englishWords = fold(words.english());
+        this.weakWords = java.util.Set.copyOf(words.weak());
     }
 
     private static Map<String, List<String>> fold(Map<String, List<String>> words) {

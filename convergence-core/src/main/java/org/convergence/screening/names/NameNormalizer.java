@@ -50,7 +50,7 @@ public final class NameNormalizer {
 
     public NormalizedName normalize(String name, NameKind kind) {
         if (name == null || name.isBlank()) {
-            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), List.of(), null, false);
+            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), List.of(), List.of(), null, false, false);
         }
         String text = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
         text = FOLD.normalize(text);
@@ -68,6 +68,7 @@ public final class NameNormalizer {
         boolean translate = kind != NameKind.PERSON;
         List<String> tokens = new ArrayList<>();
         boolean nonLatin = false;
+        boolean vowelsUnwritten = false;
         Transliterators icu = transliterators.get();
         for (String word : words(text)) {
             Character.UnicodeScript script = scriptOf(word);
@@ -84,12 +85,20 @@ public final class NameNormalizer {
                 }
             } else {
                 nonLatin |= script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON;
+                vowelsUnwritten |= script == Character.UnicodeScript.ARABIC || script == Character.UnicodeScript.HEBREW
+                        || script == Character.UnicodeScript.SYRIAC || script == Character.UnicodeScript.THAI;
                 addLatin(icu.any.transliterate(word), translate, tokens);
             }
         }
         List<String> keys = tokens.stream().map(RomanisationKey::of).toList();
         List<String> phonetics = tokens.stream().map(PHONETIC::doubleMetaphone).map(code -> code == null ? "" : code).toList();
-        return new NormalizedName(name, tokens, keys, phonetics, legalForm, nonLatin);
+        List<String> skeletons = tokens.stream().map(RomanisationKey::skeleton).toList();
+        return new NormalizedName(name, tokens, keys, phonetics, skeletons, legalForm, nonLatin, vowelsUnwritten);
+    }
+
+    /** True for a comparison word that says little about which organisation is meant (china, national, pla ...). */
+    public boolean isWeakWord(String token) {
+        return dictionaries.weakWords.contains(token);
     }
 
     /** Splits into runs of letters and digits (keeping hyphenated words whole, as dictionaries list them). */

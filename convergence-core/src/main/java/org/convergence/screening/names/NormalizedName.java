@@ -11,14 +11,20 @@ import java.util.List;
  * @param keys one romanisation key per token (see {@link RomanisationKey}), so that Yuriy, Iurii and
  *     Jurij meet
  * @param phonetics one Double Metaphone code per token, for names that sound alike but are spelt apart
+ * @param skeletons one consonant skeleton per token (the key without vowels), for names from scripts
+ *     that do not write short vowels (Arabic, Hebrew): محمد romanises as mhmd, and meets Mohamed there
  * @param legalForm the comparison form of the legal form (llc, jsc, ...), or null
  * @param nonLatin true when the name was written (partly) in a script other than Latin
+ * @param vowelsUnwritten true when the name was written in a script that leaves short vowels out, so
+ *     its tokens are compared on their skeletons too
  */
-public record NormalizedName(String original, List<String> tokens, List<String> keys, List<String> phonetics, String legalForm, boolean nonLatin) {
+public record NormalizedName(String original, List<String> tokens, List<String> keys, List<String> phonetics, List<String> skeletons, String legalForm,
+        boolean nonLatin, boolean vowelsUnwritten) {
     public NormalizedName {
         tokens = List.copyOf(tokens);
         keys = List.copyOf(keys);
         phonetics = List.copyOf(phonetics);
+        skeletons = List.copyOf(skeletons);
     }
 
     /** The tokens joined by spaces. */

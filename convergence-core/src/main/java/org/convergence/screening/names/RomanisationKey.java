@@ -38,6 +38,21 @@ public final class RomanisationKey {
         return out.toString();
     }
 
+    /**
+     * The consonant skeleton of a token: its letters without vowels (nor y, w, which stand for vowels in
+     * romanised Arabic and Hebrew), doubled letters collapsed. Mohamed and mhmd both give mhmd.
+     */
+    public static String skeleton(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if ("aeiouyw".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? token : out.toString();
+    }
+
     /** Appends, skipping a letter equal to the last one written (ii, ss, ll collapse). */
     private static void append(StringBuilder out, String folded) {
         for (int k = 0; k < folded.length(); k++) {
