@@ -43,8 +43,8 @@ class NameNormalizerTest {
 
     @Test
     void institutionWordsAreTranslatedForOrganisations() {
-        assertEquals(List.of("harbin", "industry", "university"), organisation("哈尔滨工业大学").tokens());
-        assertEquals(List.of("people", "liberation", "army", "air", "force", "engineering", "university"),
+        assertEquals(List.of("harbin", "technology", "university"), organisation("哈尔滨工业大学").tokens());
+        assertEquals(List.of("pla", "air", "force", "engineering", "university"),
                 organisation("中国人民解放军空军工程大学").tokens());
         assertEquals(List.of("air", "force", "engineering", "university"), organisation("Airforce Engineering University").tokens());
         assertEquals(organisation("National Defence University").tokens(), organisation("National Defense University").tokens());
