@@ -2,11 +2,13 @@ package org.convergence.screening;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.convergence.screening.names.NormalizedName;
 import org.convergence.screening.names.RomanisationKey;
+import tech.followthemoney.model.Schema;
 
 /**
  * Scores a candidate against a query from explainable features, combined by the {@link ScoringModel}.
@@ -38,9 +40,13 @@ public final class Scorer {
     private static final double SKELETON_DISCOUNT = 0.95;
 
     private final ScoringModel model;
+    /** The model's weights in {@link #FEATURES} order, so scoring needs no lookups by name. */
+    private final double[] weights;
+    private final Map<Schema, Map<Schema, Boolean>> compatibility = new ConcurrentHashMap<>();
 
     public Scorer(ScoringModel model) {
         this.model = model;
+        this.weights = FEATURES.stream().mapToDouble(model::weight).toArray();
     }
 
     public ScoringModel model() {
@@ -54,72 +60,96 @@ public final class Scorer {
         return score(query, candidate, TokenWeights.UNIFORM);
     }
 
-    /** The score, with name parts weighted by how much each says (see {@link TokenWeights}). */
+    /** The score with its explanation, name parts weighted by how much each says (see {@link TokenWeights}). */
     public Score score(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
-        List<Feature> features = features(query, candidate, weights);
-        Map<String, Double> values = new LinkedHashMap<>();
-        features.forEach(feature -> values.put(feature.name(), feature.value()));
-        double probability = model.probability(values);
-        return new Score(probability, probability >= model.threshold(), features);
+        Evidence evidence = new Evidence(true);
+        collect(query, candidate, weights, evidence);
+        double probability = evidence.probability();
+        return new Score(probability, probability >= model.threshold(), evidence.features);
     }
 
-    /** The features of a pair, each with its value and detail; features with value 0 are left out. */
-    public List<Feature> features(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
-        List<Feature> features = new ArrayList<>(8);
-        NameComparison best = bestNames(query, candidate, weights);
+    /** The score alone: what ranking needs, without building the explanation's text. */
+    public double probability(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
+        Evidence evidence = new Evidence(false);
+        collect(query, candidate, weights, evidence);
+        return evidence.probability();
+    }
+
+    /** Gathers feature values into the model's log-odds, and, when explaining, the features with their details. */
+    private final class Evidence {
+        final List<Feature> features;
+        double logit = model.intercept();
+
+        Evidence(boolean explain) {
+            this.features = explain ? new ArrayList<>(8) : null;
+        }
+
+        void add(int feature, double value, Supplier<String> detail) {
+            logit += weights[feature] * value;
+            if (features != null) {
+                features.add(new Feature(FEATURES.get(feature), value, detail.get()));
+            }
+        }
+
+        double probability() {
+            return 1.0 / (1.0 + Math.exp(-logit));
+        }
+    }
+
+    private void collect(ScreenedEntity query, ScreenedEntity candidate, TokenWeights tokenWeights, Evidence evidence) {
+        NameComparison best = bestNames(query, candidate, tokenWeights);
         if (best != null) {
-            String detail = best.query().text() + " ~ " + best.result().text();
-            features.add(new Feature(QUERY_COVERAGE, best.queryCoverage(), detail));
-            features.add(new Feature(RESULT_COVERAGE, best.resultCoverage(), detail));
+            Supplier<String> detail = () -> best.query().text() + " ~ " + best.result().text();
+            evidence.add(0, best.queryCoverage(), detail);
+            evidence.add(1, best.resultCoverage(), detail);
             if (best.exact()) {
-                features.add(new Feature(EXACT, 1, "the same name parts"));
+                evidence.add(2, 1, () -> "the same name parts");
             }
             if (best.phonetic() > 0) {
-                features.add(new Feature(PHONETIC, best.phonetic(), "name parts that sound alike"));
+                evidence.add(3, best.phonetic(), () -> "name parts that sound alike");
             }
             if (best.weak()) {
-                features.add(new Feature(WEAK_ALIAS, 1, "matched a weak alias: " + best.result().original()));
+                evidence.add(4, 1, () -> "matched a weak alias: " + best.result().original());
             }
             if (Math.min(best.query().tokens().size(), best.result().tokens().size()) == 1) {
-                features.add(new Feature(SINGLE_TOKEN, 1, "a one-word name is weak evidence"));
+                evidence.add(5, 1, () -> "a one-word name is weak evidence");
             }
             String queryForm = best.query().legalForm();
             String resultForm = best.result().legalForm();
             if (queryForm != null && resultForm != null && !queryForm.equals(resultForm)) {
-                features.add(new Feature(LEGAL_FORM_CONFLICT, 1, queryForm + " vs " + resultForm));
+                evidence.add(10, 1, () -> queryForm + " vs " + resultForm);
             }
         }
-        addDate(query, candidate, features);
-        addCountry(query, candidate, features);
+        addDate(query, candidate, evidence);
+        addCountry(query, candidate, evidence);
         for (String id : query.identifiers()) {
             if (candidate.identifiers().contains(id)) {
-                features.add(new Feature(IDENTIFIER, 1, "identifier " + id));
+                evidence.add(8, 1, () -> "identifier " + id);
                 break;
             }
         }
-        if (!compatible(query, candidate)) {
-            features.add(new Feature(SCHEMA_CONFLICT, 1, query.schema().getName() + " vs " + candidate.schema().getName()));
+        if (!compatible(query.schema(), candidate.schema())) {
+            evidence.add(9, 1, () -> query.schema().getName() + " vs " + candidate.schema().getName());
         }
-        return features;
     }
 
-    private static boolean compatible(ScreenedEntity query, ScreenedEntity candidate) {
-        return query.schema().equals(candidate.schema()) || ScreenedEntity.isA(query.schema(), candidate.schema().getName())
-                || ScreenedEntity.isA(candidate.schema(), query.schema().getName())
-                || isOrganisation(query) && isOrganisation(candidate);
+    /** Whether two schemata can be the same party: one is the other or its ancestor, or both are organisations. */
+    private boolean compatible(Schema a, Schema b) {
+        return compatibility.computeIfAbsent(a, x -> new ConcurrentHashMap<>()).computeIfAbsent(b,
+                y -> a.equals(b) || a.isA(b) || b.isA(a) || isOrganisation(a) && isOrganisation(b));
     }
 
-    private static boolean isOrganisation(ScreenedEntity entity) {
-        return ScreenedEntity.isA(entity.schema(), "Organization") || entity.schema().getName().equals("LegalEntity");
+    private static boolean isOrganisation(Schema schema) {
+        return ScreenedEntity.isA(schema, "Organization") || schema.getName().equals("LegalEntity");
     }
 
     /** Dates agree in full (1), at the precision of the vaguer one (0.7), are near (0), or conflict (-1). */
-    private static void addDate(ScreenedEntity query, ScreenedEntity candidate, List<Feature> features) {
+    private static void addDate(ScreenedEntity query, ScreenedEntity candidate, Evidence evidence) {
         if (query.dates().isEmpty() || candidate.dates().isEmpty()) {
             return;
         }
         double best = -1;
-        String detail = null;
+        String[] pair = new String[2];
         for (String a : query.dates()) {
             for (String b : candidate.dates()) {
                 int precision = Math.min(a.length(), b.length());
@@ -127,12 +157,13 @@ public final class Scorer {
                         : Math.abs(year(a) - year(b)) <= 1 ? 0 : -1;
                 if (value > best) {
                     best = value;
-                    detail = a + " vs " + b;
+                    pair[0] = a;
+                    pair[1] = b;
                 }
             }
         }
         if (best != 0) {
-            features.add(new Feature(DATE, best, detail));
+            evidence.add(6, best, () -> pair[0] + " vs " + pair[1]);
         }
     }
 
@@ -144,17 +175,17 @@ public final class Scorer {
         }
     }
 
-    private static void addCountry(ScreenedEntity query, ScreenedEntity candidate, List<Feature> features) {
+    private static void addCountry(ScreenedEntity query, ScreenedEntity candidate, Evidence evidence) {
         if (query.countries().isEmpty() || candidate.countries().isEmpty()) {
             return;
         }
         for (String country : query.countries()) {
             if (candidate.countries().contains(country)) {
-                features.add(new Feature(COUNTRY, 1, country));
+                evidence.add(7, 1, () -> country);
                 return;
             }
         }
-        features.add(new Feature(COUNTRY, -1, query.countries() + " vs " + candidate.countries()));
+        evidence.add(7, -1, () -> query.countries() + " vs " + candidate.countries());
     }
 
     record NameComparison(NormalizedName query, NormalizedName result, double queryCoverage, double resultCoverage, boolean exact,

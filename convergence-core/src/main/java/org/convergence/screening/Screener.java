@@ -64,15 +64,22 @@ public final class Screener implements AutoCloseable {
         ScreeningIndex current = current();
         ScreenedEntity screened = screen(query, current);
         Set<String> datasets = datasets(scope, current);
-        List<Result> results = new ArrayList<>();
+        TokenWeights weights = current.tokenWeights();
+        record Ranked(ScreeningIndex.Indexed candidate, double probability) {}
+        List<Ranked> ranked = new ArrayList<>();
         for (ScreeningIndex.Indexed candidate : current.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
-            Scorer.Score score = scorer.score(screened, candidate.screened(), current.tokenWeights());
-            if (score.score() >= minScore) {
-                results.add(new Result(candidate, score));
+            double probability = scorer.probability(screened, candidate.screened(), weights);
+            if (probability >= minScore) {
+                ranked.add(new Ranked(candidate, probability));
             }
         }
-        results.sort(Comparator.comparingDouble((Result r) -> r.score().score()).reversed());
-        return results.size() > limit ? List.copyOf(results.subList(0, limit)) : results;
+        ranked.sort(Comparator.comparingDouble(Ranked::probability).reversed());
+        // Only the results returned are explained: building the explanation's text is most of a score's cost.
+        List<Result> results = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (Ranked next : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            results.add(new Result(next.candidate(), scorer.score(screened, next.candidate().screened(), weights)));
+        }
+        return results;
     }
 
     /** The screened form of a query, checked. */
