@@ -10,6 +10,9 @@ import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.sema.SemaXmlReader;
+import org.convergence.lists.uk.UkSanctionsListReader;
+import org.convergence.lists.us.ConsolidatedScreeningListReader;
+import org.convergence.lists.us.DeniedPersonsListReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.StatementStore;
 
@@ -18,6 +21,10 @@ import org.convergence.store.StatementStore;
  * its official publication, and its reader.
  */
 public enum ListSource {
+    GB_FCDO("gb-fcdo", "United Kingdom, UK Sanctions List (FCDO), summary", UkSanctionsListReader.SOURCE_URL, UkSanctionsListReader::new),
+    US_CSL("us-csl", "United States, Consolidated Screening List (trade.gov)", ConsolidatedScreeningListReader.SOURCE_URL,
+            ConsolidatedScreeningListReader::new),
+    US_BIS_DPL("us-bis-dpl", "United States, BIS Denied Persons List", DeniedPersonsListReader.SOURCE_URL, DeniedPersonsListReader::new),
     CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new);
 
     /** Creates the reader of one source file for a dataset. */
