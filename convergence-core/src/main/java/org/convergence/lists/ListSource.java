@@ -12,6 +12,9 @@ import org.convergence.ingest.Ingestor;
 import org.convergence.lists.aspi.UnitrackerMispReader;
 import org.convergence.lists.nro.NroHtmlReader;
 import org.convergence.lists.sema.SemaXmlReader;
+import org.convergence.lists.uk.UkSanctionsListReader;
+import org.convergence.lists.us.ConsolidatedScreeningListReader;
+import org.convergence.lists.us.DeniedPersonsListReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.StatementStore;
 
@@ -20,11 +23,15 @@ import org.convergence.store.StatementStore;
  * its official publication, and its reader.
  */
 public enum ListSource {
+    CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new),
+    GB_FCDO("gb-fcdo", "United Kingdom, UK Sanctions List (FCDO), summary", UkSanctionsListReader.SOURCE_URL, UkSanctionsListReader::new),
+    US_CSL("us-csl", "United States, Consolidated Screening List (trade.gov)", ConsolidatedScreeningListReader.SOURCE_URL,
+            ConsolidatedScreeningListReader::new),
+    US_BIS_DPL("us-bis-dpl", "United States, BIS Denied Persons List", DeniedPersonsListReader.SOURCE_URL, DeniedPersonsListReader::new),
     CA_NRO("ca-nro", "Canada, Named Research Organizations (Policy on Sensitive Technology Research and Affiliations of Concern)",
             NroHtmlReader.SOURCE_URL, NroHtmlReader::new),
     ASPI_UNITRACKER("aspi-unitracker", "ASPI, China Defence Universities Tracker (MISP galaxy)", UnitrackerMispReader.SOURCE_URL,
-            UnitrackerMispReader::new),
-    CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new);
+            UnitrackerMispReader::new);
 
     /** Creates the reader of one source file for a dataset. */
     @FunctionalInterface
