@@ -87,7 +87,13 @@ final class BenchCommand {
         /** The snapshots in the shared data folder, by source: a file, or the folder of a file set. */
         private static final List<Map.Entry<ListSource, String>> SNAPSHOTS = List.of(
                 Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2025-09-22.xml"),
-                Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2020-04-15.xml"));
+                Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2020-04-15.xml"),
+                Map.entry(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.csv"),
+                Map.entry(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.ods"),
+                Map.entry(ListSource.US_CSL, "lists/us-trade-csl/csl_sample_2019-12.csv"),
+                Map.entry(ListSource.US_BIS_DPL, "lists/us-trade-csl/dpl_2022-09.txt"),
+                Map.entry(ListSource.CA_NRO, "research-security/ca-nro/named-research-organizations_2024-04-18.html"),
+                Map.entry(ListSource.ASPI_UNITRACKER, "research-security/aspi-unitracker/misp_china-defence-universities.json"));
 
         @Spec
         CommandSpec spec;

@@ -42,7 +42,14 @@ class ListImportFuzzTest {
     /** Each list's snapshots in ../shared/data: a file, or the folder of a file set. */
     static final List<Snapshot> SNAPSHOTS = List.of(
             new Snapshot(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2025-09-22.xml"),
-            new Snapshot(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2020-04-15.xml"));
+            new Snapshot(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2020-04-15.xml"),
+            new Snapshot(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.csv"),
+            new Snapshot(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.ods"),
+            new Snapshot(ListSource.US_CSL, "lists/us-trade-csl/csl_sample_2019-12.csv"),
+            new Snapshot(ListSource.US_CSL, "lists/us-trade-csl/consolidated_sample_2025-06.csv"),
+            new Snapshot(ListSource.US_BIS_DPL, "lists/us-trade-csl/dpl_2022-09.txt"),
+            new Snapshot(ListSource.CA_NRO, "research-security/ca-nro/named-research-organizations_2024-04-18.html"),
+            new Snapshot(ListSource.ASPI_UNITRACKER, "research-security/aspi-unitracker/misp_china-defence-universities.json"));
 
     record Snapshot(ListSource source, String path) {
         Path resolve() {
