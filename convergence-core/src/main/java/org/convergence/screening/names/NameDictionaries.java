@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The project's name dictionaries, read from the YAML files beside this class: legal forms across
@@ -22,10 +20,13 @@ final class NameDictionaries {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
 
-    /** Legal form variant (case-folded) to its comparison form. */
-    final Map<String, String> legalForms;
-    /** One pattern that finds any legal form variant as whole words (or anywhere, for CJK variants). */
-    final Pattern legalFormPattern;
+    /** A legal form as the words a name writes it in, and its comparison form. */
+    record LegalFormWords(List<String> words, String form) {}
+
+    /** Legal forms written in spaced scripts, by their first word, longest first. */
+    final Map<String, List<LegalFormWords>> legalFormsByFirstWord;
+    /** Legal forms written in Chinese or Japanese (no spaces: found at the end or start of a word), longest first. */
+    final List<Map.Entry<String, String>> cjkLegalForms;
     final Map<String, List<String>> chineseWords;
     final int longestChineseWord;
     final Map<String, List<String>> russianWords;
@@ -40,15 +41,25 @@ final class NameDictionaries {
 
     NameDictionaries() {
         List<LegalForm> forms = read("legal-forms.yaml", new TypeReference<>() {});
-        Map<String, String> variants = new HashMap<>();
+        Map<String, List<LegalFormWords>> byFirstWord = new HashMap<>();
+        Map<String, String> cjk = new HashMap<>();
         for (LegalForm form : forms) {
-            form.variants().forEach(variant -> variants.putIfAbsent(FOLD.normalize(variant), form.form()));
+            for (String variant : form.variants()) {
+                String folded = FOLD.normalize(variant);
+                if (isCjk(folded)) {
+                    cjk.putIfAbsent(folded, form.form());
+                    continue;
+                }
+                List<String> words = Words.split(folded);
+                if (!words.isEmpty()) {
+                    byFirstWord.computeIfAbsent(words.getFirst(), w -> new java.util.ArrayList<>()).add(new LegalFormWords(words, form.form()));
+                }
+            }
         }
-        this.legalForms = Map.copyOf(variants);
-        this.legalFormPattern = Pattern.compile(variants.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(variant -> isCjk(variant) ? Pattern.quote(variant) : "(?<![\\p{L}\\p{N}])" + Pattern.quote(variant) + "(?![\\p{L}\\p{N}])")
-                .collect(Collectors.joining("|")));
+        byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((LegalFormWords l) -> l.words().size()).reversed()));
+        this.legalFormsByFirstWord = Map.copyOf(byFirstWord);
+        this.cjkLegalForms = cjk.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed())
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
         OrganisationWords words = read("organisation-words.yaml", new TypeReference<>() {});
         this.chineseWords = Map.copyOf(words.chinese());
         this.longestChineseWord = chineseWords.keySet().stream().mapToInt(String::length).max().orElse(1);

@@ -6,7 +6,6 @@ import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -35,6 +34,7 @@ public final class NameNormalizer {
     private static final class Transliterators {
         final Transliterator cyrillic = Transliterator.getInstance("Russian-Latin/BGN; Latin-ASCII");
         final Transliterator any = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+        final Transliterator latin = Transliterator.getInstance("Latin-ASCII");
         final Transliterator han = Transliterator.getInstance("Han-Latin; Latin-ASCII");
         final BreakIterator chineseWords = BreakIterator.getWordInstance(ULocale.CHINESE);
     }
@@ -54,23 +54,23 @@ public final class NameNormalizer {
         }
         String text = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name;
         text = FOLD.normalize(text);
+        List<String> words = Words.split(text);
         String legalForm = null;
         if (kind != NameKind.PERSON) {
-            Matcher form = dictionaries.legalFormPattern.matcher(text);
-            StringBuilder rest = new StringBuilder();
-            while (form.find()) {
-                legalForm = legalForm == null ? dictionaries.legalForms.get(form.group()) : legalForm;
-                form.appendReplacement(rest, " ");
-            }
-            form.appendTail(rest);
-            text = rest.toString();
+            String[] found = new String[1];
+            words = withoutLegalForms(words, found);
+            legalForm = found[0];
         }
         boolean translate = kind != NameKind.PERSON;
         List<String> tokens = new ArrayList<>();
         boolean nonLatin = false;
         boolean vowelsUnwritten = false;
         Transliterators icu = transliterators.get();
-        for (String word : words(text)) {
+        for (String word : words) {
+            if (Words.isAscii(word)) {
+                addLatin(word, translate, tokens);
+                continue;
+            }
             Character.UnicodeScript script = scriptOf(word);
             if (script == Character.UnicodeScript.HAN) {
                 nonLatin = true;
@@ -87,7 +87,7 @@ public final class NameNormalizer {
                 nonLatin |= script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON;
                 vowelsUnwritten |= script == Character.UnicodeScript.ARABIC || script == Character.UnicodeScript.HEBREW
                         || script == Character.UnicodeScript.SYRIAC || script == Character.UnicodeScript.THAI;
-                addLatin(icu.any.transliterate(word), translate, tokens);
+                addLatin((script == Character.UnicodeScript.LATIN ? icu.latin : icu.any).transliterate(word), translate, tokens);
             }
         }
         List<String> keys = tokens.stream().map(RomanisationKey::of).toList();
@@ -96,35 +96,46 @@ public final class NameNormalizer {
         return new NormalizedName(name, tokens, keys, phonetics, skeletons, legalForm, nonLatin, vowelsUnwritten);
     }
 
+    /**
+     * The words without their legal forms (ООО, co. ltd, 有限公司 ...), the first form found put in
+     * {@code found[0]}. A name that is nothing but a legal form keeps its words.
+     */
+    private List<String> withoutLegalForms(List<String> words, String[] found) {
+        List<String> kept = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); ) {
+            String word = words.get(i);
+            NameDictionaries.LegalFormWords match = null;
+            for (NameDictionaries.LegalFormWords form : dictionaries.legalFormsByFirstWord.getOrDefault(word, List.of())) {
+                if (i + form.words().size() <= words.size() && words.subList(i, i + form.words().size()).equals(form.words())) {
+                    match = form;
+                    break;
+                }
+            }
+            if (match != null) {
+                found[0] = found[0] == null ? match.form() : found[0];
+                i += match.words().size();
+                continue;
+            }
+            kept.add(NameDictionaries.isCjk(word) ? withoutCjkLegalForm(word, found) : word);
+            i++;
+        }
+        kept.removeIf(String::isEmpty);
+        return kept.isEmpty() ? words : kept;
+    }
+
+    private String withoutCjkLegalForm(String word, String[] found) {
+        for (var form : dictionaries.cjkLegalForms) {
+            if (word.endsWith(form.getKey()) || word.startsWith(form.getKey())) {
+                found[0] = found[0] == null ? form.getValue() : found[0];
+                return word.endsWith(form.getKey()) ? word.substring(0, word.length() - form.getKey().length()) : word.substring(form.getKey().length());
+            }
+        }
+        return word;
+    }
+
     /** True for a comparison word that says little about which organisation is meant (china, national, pla ...). */
     public boolean isWeakWord(String token) {
         return dictionaries.weakWords.contains(token);
-    }
-
-    /** Splits into runs of letters and digits (keeping hyphenated words whole, as dictionaries list them). */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean inWord = i < text.length() && isWordChar(text, i);
-            if (inWord && start < 0) {
-                start = i;
-            } else if (!inWord && start >= 0) {
-                words.add(text.substring(start, i));
-                start = -1;
-            }
-        }
-        return words;
-    }
-
-    private static boolean isWordChar(String text, int i) {
-        char c = text.charAt(i);
-        if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK || Character.isSurrogate(c)) {
-            return true;
-        }
-        // a hyphen or apostrophe inside a word (научно-исследовательский, xi'an) belongs to it
-        return (c == '-' || c == '\'' || c == '’') && i > 0 && i + 1 < text.length()
-                && Character.isLetterOrDigit(text.charAt(i - 1)) && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
     /** The script of a word: its first letter's that is not Common or Inherited. */
