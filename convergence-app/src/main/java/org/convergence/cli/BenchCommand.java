@@ -17,6 +17,10 @@ import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.ScoringModel;
+import org.convergence.screening.Scorer;
+import org.convergence.screening.Screener;
+import org.convergence.screening.ScreeningIndex;
 import org.convergence.store.StatementStore;
 import org.convergence.store.StoreConfig;
 import picocli.CommandLine.Command;
@@ -28,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence bench}: benchmark commands whose figures go into docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures for docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class})
 final class BenchCommand {
     @ParentCommand
     ConvergenceCommand root;
@@ -141,6 +145,96 @@ final class BenchCommand {
             }
             table.print(spec.commandLine().getOut(), Table.Format.table);
             return 0;
+        }
+    }
+
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = {"Generate synthetic listed parties (people and companies, Latin, Cyrillic and Chinese names) into a fresh",
+                    "embedded store, build the screening index from it, and time screening queries against it (one client, in process):",
+                    "build time, heap held by the index, latency percentiles and queries per second. Half the queries carry a typo."})
+    static final class Index implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--entities", defaultValue = "1000000", description = "Parties to generate (default: ${DEFAULT-VALUE}).")
+        int entities;
+
+        @Option(names = "--queries", defaultValue = "2000", description = "Timed queries, after as many warm-up queries (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            var out = spec.commandLine().getOut();
+            ConvergenceModel model = ConvergenceModel.standard();
+            Path work = Files.createTempDirectory("convergence-bench-index");
+            try (StatementStore store = StoreConfig.embedded(work).open(model)) {
+                ImportResult imported = new Ingestor(store).run(new ImportRequest("synthetic", "synthetic:" + entities,
+                        "synthetic-" + entities + "-" + seed, null), new SyntheticParties(entities, seed, "synthetic"), false, ImportProgress.NONE);
+                out.printf("generated and imported %,d parties (%,d statements) in %.1f s%n", imported.entities(), imported.statements(),
+                        imported.elapsed().toNanos() / 1e9);
+                long heapBefore = usedHeap();
+                long started = System.nanoTime();
+                try (Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()))) {
+                    double buildSeconds = (System.nanoTime() - started) / 1e9;
+                    long heapAfter = usedHeap();
+                    out.printf("index built: %,d entities in %.1f s; heap held by the index about %,d MB (max heap %,d MB)%n",
+                            screener.current().size(), buildSeconds, (heapAfter - heapBefore) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                    List<Screener.Query> sample = sample(screener);
+                    for (Screener.Query query : sample) {
+                        screener.match(query, "all", 10, 0);
+                    }
+                    long[] nanos = new long[sample.size()];
+                    long all = System.nanoTime();
+                    for (int i = 0; i < sample.size(); i++) {
+                        long t = System.nanoTime();
+                        screener.match(sample.get(i), "all", 10, 0);
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                    double seconds = (System.nanoTime() - all) / 1e9;
+                    java.util.Arrays.sort(nanos);
+                    out.printf("%,d queries in %.2f s (%.0f queries/s, one thread): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                            nanos.length, seconds, nanos.length / seconds, percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99),
+                            nanos[nanos.length - 1] / 1e6);
+                }
+            } finally {
+                try (Stream<Path> paths = Files.walk(work)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return 0;
+        }
+
+        /** Names of indexed parties, half of them with one typo (a letter dropped or two swapped). */
+        private List<Screener.Query> sample(Screener screener) {
+            java.util.Random random = new java.util.Random(seed + 1);
+            List<ScreeningIndex.Indexed> all = screener.current().entitiesOf("synthetic");
+            List<Screener.Query> sample = new ArrayList<>(queries);
+            for (int i = 0; i < queries; i++) {
+                ScreeningIndex.Indexed entity = all.get(random.nextInt(all.size()));
+                String name = entity.properties().get("name").getFirst();
+                if (i % 2 == 1 && name.length() > 4) {
+                    int at = 1 + random.nextInt(name.length() - 3);
+                    name = random.nextBoolean() ? name.substring(0, at) + name.substring(at + 1)
+                            : name.substring(0, at) + name.charAt(at + 1) + name.charAt(at) + name.substring(at + 2);
+                }
+                sample.add(new Screener.Query(null, entity.screened().schema().getName(), Map.of("name", List.of(name))));
+            }
+            return sample;
+        }
+
+        private static double percentile(long[] sorted, int percent) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)] / 1e6;
+        }
+
+        private static long usedHeap() {
+            Runtime runtime = Runtime.getRuntime();
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            return runtime.totalMemory() - runtime.freeMemory();
         }
     }
 }
