@@ -84,6 +84,23 @@ class ScreenerTest {
     }
 
     @Test
+    void theIndexFollowsImportsIntoTheStore(@TempDir Path other) {
+        ConvergenceModel model = ConvergenceModel.standard();
+        long[] now = {0};
+        try (StatementStore fresh = new H2StatementStore(other, model);
+                Screener following = new Screener(fresh, model, new Scorer(ScoringModel.standard()), () -> now[0])) {
+            assertEquals(0, following.current().size());
+            ListSource.CA_NRO.importInto(fresh, SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html"),
+                    model, false, ImportProgress.NONE);
+            assertEquals(0, following.current().size(), "not checked again before the refresh interval");
+            now[0] += Screener.REFRESH_INTERVAL.toNanos();
+            assertEquals(103, following.current().size());
+            assertEquals(1, following.match(new Screener.Query(null, "Organization", Map.of("name", List.of("Harbin Institute of Technology"))),
+                    "ca-nro", 1, 0.5).size());
+        }
+    }
+
+    @Test
     void badQueriesGetClearErrors() {
         ConvergenceException noName = assertThrows(ConvergenceException.class,
                 () -> screener.match(new Screener.Query(null, "Person", Map.of("name", List.of("  "))), "all", 5, 0));
