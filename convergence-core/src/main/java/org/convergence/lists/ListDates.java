@@ -59,19 +59,24 @@ public final class ListDates {
             }
         }
         if (dates.isEmpty()) {
-            builder.add("notes", property + ": " + text);
+            builder.add(noteProperty(builder), property + ": " + text);
             return;
         }
         for (String date : dates) {
             requireCalendarDate(date, property, where);
         }
         if (dates.stream().anyMatch(date -> !plausible(date))) {
-            builder.add("notes", property + ": " + text + " (not a plausible date; kept as written)");
+            builder.add(noteProperty(builder), property + ": " + text + " (not a plausible date; kept as written)");
             return;
         }
         for (String date : dates) {
             builder.add(property, date, null, dates.size() == 1 && date.equals(text) ? null : text);
         }
+    }
+
+    /** Where a text that is not a date is kept: notes, or for schemata without them (Sanction) the description. */
+    private static String noteProperty(EntityBuilder builder) {
+        return builder.schema().hasProperty("notes") ? "notes" : "description";
     }
 
     /**

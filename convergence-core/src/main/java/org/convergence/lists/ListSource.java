@@ -13,6 +13,7 @@ import org.convergence.lists.aspi.UnitrackerMispReader;
 import org.convergence.lists.nro.NroHtmlReader;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.lists.uk.UkSanctionsListReader;
+import org.convergence.lists.un.UnConsolidatedXmlReader;
 import org.convergence.lists.us.ConsolidatedScreeningListReader;
 import org.convergence.lists.us.DeniedPersonsListReader;
 import org.convergence.model.ConvergenceModel;
@@ -24,6 +25,7 @@ import org.convergence.store.StatementStore;
  */
 public enum ListSource {
     CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new),
+    UN_SC("un-sc", "United Nations Security Council Consolidated List", UnConsolidatedXmlReader.SOURCE_URL, UnConsolidatedXmlReader::new),
     GB_FCDO("gb-fcdo", "United Kingdom, UK Sanctions List (FCDO), summary", UkSanctionsListReader.SOURCE_URL, UkSanctionsListReader::new),
     US_CSL("us-csl", "United States, Consolidated Screening List (trade.gov)", ConsolidatedScreeningListReader.SOURCE_URL,
             ConsolidatedScreeningListReader::new),

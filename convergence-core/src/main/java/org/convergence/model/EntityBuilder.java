@@ -33,6 +33,11 @@ public final class EntityBuilder {
     }
 
     /** The source reference (file and record) given to every statement added after this call. */
+    /** The schema of the entity being built. */
+    public Schema schema() {
+        return schema;
+    }
+
     public EntityBuilder source(String newSource) {
         this.source = newSource;
         return this;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.convergence.ingest.InvalidRecordException;
+import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.TableListReader;

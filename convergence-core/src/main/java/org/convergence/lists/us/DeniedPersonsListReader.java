@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.convergence.ingest.InvalidRecordException;
+import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.TableListReader;
