@@ -9,6 +9,7 @@ import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
+import org.convergence.lists.ofac.OfacReaders;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.StatementStore;
@@ -18,6 +19,8 @@ import org.convergence.store.StatementStore;
  * its official publication, and its reader.
  */
 public enum ListSource {
+    US_OFAC_SDN("us-ofac-sdn", "United States, OFAC Specially Designated Nationals and Blocked Persons List (SDN)", OfacReaders.SDN_URL, OfacReaders::sdn),
+    US_OFAC_CONS("us-ofac-cons", "United States, OFAC Consolidated Sanctions List (non-SDN)", OfacReaders.CONSOLIDATED_URL, OfacReaders::consolidated),
     CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new);
 
     /** Creates the reader of one source file for a dataset. */
