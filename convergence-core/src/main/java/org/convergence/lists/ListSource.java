@@ -11,6 +11,7 @@ import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.aspi.UnitrackerMispReader;
 import org.convergence.lists.nro.NroHtmlReader;
+import org.convergence.lists.ofac.OfacReaders;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.lists.uk.UkSanctionsListReader;
 import org.convergence.lists.un.UnConsolidatedXmlReader;
@@ -26,6 +27,10 @@ import org.convergence.store.StatementStore;
 public enum ListSource {
     CA_SEMA("ca-sema", "Canada, Consolidated Autonomous Sanctions List (SEMA)", SemaXmlReader.SOURCE_URL, SemaXmlReader::new),
     UN_SC("un-sc", "United Nations Security Council Consolidated List", UnConsolidatedXmlReader.SOURCE_URL, UnConsolidatedXmlReader::new),
+    US_OFAC_SDN("us-ofac-sdn", "United States, OFAC Specially Designated Nationals and Blocked Persons List (SDN)", OfacReaders.SDN_URL,
+            OfacReaders::sdn),
+    US_OFAC_CONS("us-ofac-cons", "United States, OFAC Consolidated Sanctions List (non-SDN)", OfacReaders.CONSOLIDATED_URL,
+            OfacReaders::consolidated),
     GB_FCDO("gb-fcdo", "United Kingdom, UK Sanctions List (FCDO), summary", UkSanctionsListReader.SOURCE_URL, UkSanctionsListReader::new),
     US_CSL("us-csl", "United States, Consolidated Screening List (trade.gov)", ConsolidatedScreeningListReader.SOURCE_URL,
             ConsolidatedScreeningListReader::new),
