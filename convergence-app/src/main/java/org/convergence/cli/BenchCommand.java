@@ -92,6 +92,10 @@ final class BenchCommand {
         private static final List<Map.Entry<ListSource, String>> SNAPSHOTS = List.of(
                 Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2025-09-22.xml"),
                 Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2020-04-15.xml"),
+                Map.entry(ListSource.UN_SC, "lists/un-sc/un_consolidated_2026-02-27.xml"),
+                Map.entry(ListSource.US_OFAC_SDN, "lists/ofac/sdn_2021-07"),
+                Map.entry(ListSource.US_OFAC_CONS, "lists/ofac/cons_2025-12"),
+                Map.entry(ListSource.US_OFAC_CONS, "lists/ofac/ofac_consolidated_nonsdn_2025-06-30.xml"),
                 Map.entry(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.csv"),
                 Map.entry(ListSource.GB_FCDO, "lists/uk-ofsi/UK_Sanctions_List_summary_2025-08-11.ods"),
                 Map.entry(ListSource.US_CSL, "lists/us-trade-csl/csl_sample_2019-12.csv"),

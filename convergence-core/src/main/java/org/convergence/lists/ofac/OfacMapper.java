@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.ofac.OfacEntry.Address;
 import org.convergence.lists.ofac.OfacEntry.Alias;
@@ -63,7 +64,7 @@ final class OfacMapper {
         }
         for (Address address : entry.addresses()) {
             subject.add("address", address.text());
-            subject.add("country", OfacCountries.code(address.country()));
+            subject.add("country", Countries.code(address.country()));
         }
         // One fact stated twice (the XML repeats some ids, the CSV says "X; alt. X") is one value.
         Map<String, Fact> facts = new LinkedHashMap<>();
@@ -113,7 +114,7 @@ final class OfacMapper {
                 }
             }
             case COUNTRY -> {
-                String code = OfacCountries.code(value);
+                String code = Countries.code(value);
                 // An organisation's "nationality" is its country.
                 String target = subject.has(property) ? property : "country";
                 if (code == null) {
@@ -146,7 +147,7 @@ final class OfacMapper {
             subject.add("imoNumber", imo.substring(3), fact.original());
             return;
         }
-        boolean russian = "ru".equals(OfacCountries.code(fact.country()));
+        boolean russian = "ru".equals(Countries.code(fact.country()));
         String digits = value.replaceAll("\\D", "");
         if (property.equals("okpoCode")) {
             property = russian ? "okpoCode" : "registrationNumber";
