@@ -9,7 +9,9 @@ import org.convergence.screening.eval.Metrics.LabelledPair;
 
 /**
  * Fits the scoring model's weights to labelled pairs by logistic regression (Newton's method with a
- * small ridge penalty), so that scores are probabilities calibrated on those pairs.
+ * small ridge penalty), so that scores are probabilities calibrated on those pairs. A feature the
+ * pairs never show (no labelled pair shares an identifier, say) cannot be fitted: it keeps the prior
+ * model's weight rather than falling to zero, and the fit holds it fixed.
  */
 public final class LogisticFit {
     private static final int ITERATIONS = 30;
@@ -17,9 +19,15 @@ public final class LogisticFit {
 
     private LogisticFit() {}
 
-    public static ScoringModel fit(List<LabelledPair> pairs, double threshold, String provenance) {
+    public static ScoringModel fit(List<LabelledPair> pairs, ScoringModel prior, String provenance) {
         int n = Scorer.FEATURES.size() + 1;
         double[] w = new double[n];
+        boolean[] fixed = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            int feature = i - 1;
+            fixed[i] = pairs.stream().allMatch(pair -> pair.features()[feature] == 0);
+            w[i] = fixed[i] ? prior.weight(Scorer.FEATURES.get(feature)) : 0;
+        }
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
@@ -37,6 +45,15 @@ public final class LogisticFit {
             for (int i = 0; i < n; i++) {
                 gradient[i] += RIDGE * w[i];
                 hessian[i][i] += RIDGE;
+                if (fixed[i]) {
+                    // a held weight: no gradient, and a unit row so the step for it is zero
+                    gradient[i] = 0;
+                    java.util.Arrays.fill(hessian[i], 0);
+                    for (int j = 0; j < n; j++) {
+                        hessian[j][i] = 0;
+                    }
+                    hessian[i][i] = 1;
+                }
             }
             double[] step = solve(hessian, gradient);
             double change = 0;
@@ -52,7 +69,7 @@ public final class LogisticFit {
         for (int i = 0; i < Scorer.FEATURES.size(); i++) {
             weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
         }
-        return new ScoringModel(round(w[0]), weights, threshold, provenance);
+        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance);
     }
 
     private static double round(double value) {

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The project's name dictionaries, read from the YAML files beside this class: legal forms across
- * languages ({@code legal-forms.yaml}) and institution words that are translated
- * ({@code organisation-words.yaml}).
+ * languages ({@code legal-forms.yaml}), institution words that are translated
+ * ({@code organisation-words.yaml}) and the titles written with person names ({@code person-titles.yaml}).
  */
 final class NameDictionaries {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -31,6 +31,8 @@ final class NameDictionaries {
     final int longestChineseWord;
     final Map<String, List<String>> russianWords;
     final Map<String, List<String>> englishWords;
+    /** Titles and suffixes written with person names (dr, jr, sheikh ...). */
+    final java.util.Set<String> personTitles;
     /** Comparison words that say little about which organisation is meant. */
     final java.util.Set<String> weakWords;
 
@@ -66,6 +68,8 @@ final class NameDictionaries {
         this.russianWords = fold(words.russian());
         this.englishWords = fold(words.english());
         this.weakWords = java.util.Set.copyOf(words.weak());
+        List<String> titles = read("person-titles.yaml", new TypeReference<>() {});
+        this.personTitles = titles.stream().map(FOLD::normalize).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static Map<String, List<String>> fold(Map<String, List<String>> words) {

@@ -56,6 +56,10 @@ public final class NameNormalizer {
         text = FOLD.normalize(text);
         List<String> words = Words.split(text);
         String legalForm = null;
+        if (kind != NameKind.ORGANISATION) {
+            List<String> withoutTitles = words.stream().filter(word -> !dictionaries.personTitles.contains(word)).toList();
+            words = withoutTitles.isEmpty() ? words : withoutTitles;
+        }
         if (kind != NameKind.PERSON) {
             String[] found = new String[1];
             words = withoutLegalForms(words, found);

@@ -1,0 +1,48 @@
+package org.convergence.screening.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.convergence.screening.Scorer;
+import org.convergence.screening.ScoringModel;
+import org.convergence.screening.eval.Metrics.LabelledPair;
+import org.junit.jupiter.api.Test;
+
+class LogisticFitTest {
+    private static final int COVERAGE = Scorer.FEATURES.indexOf(Scorer.QUERY_COVERAGE);
+
+    /** Pairs whose truth follows a known logistic law of query coverage: p = 1 / (1 + e^-(12 c - 9)). */
+    private static List<LabelledPair> pairs(int count, long seed) {
+        Random random = new Random(seed);
+        List<LabelledPair> pairs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double[] features = new double[Scorer.FEATURES.size()];
+            features[COVERAGE] = random.nextDouble();
+            double p = 1 / (1 + Math.exp(-(12 * features[COVERAGE] - 9)));
+            pairs.add(new LabelledPair(0, features, random.nextDouble() < p));
+        }
+        return pairs;
+    }
+
+    @Test
+    void theFitRecoversTheLawTheLabelsFollowAndItsScoresAreCalibrated() {
+        ScoringModel fitted = LogisticFit.fit(pairs(20_000, 1), ScoringModel.standard(), "test");
+        assertEquals(12, fitted.weight(Scorer.QUERY_COVERAGE), 1.0);
+        assertEquals(-9, fitted.intercept(), 1.0);
+        List<LabelledPair> scored = pairs(20_000, 2).stream().map(pair -> new LabelledPair(
+                1 / (1 + Math.exp(-(fitted.intercept() + fitted.weight(Scorer.QUERY_COVERAGE) * pair.features()[COVERAGE]))), pair.features(),
+                pair.match())).toList();
+        assertTrue(Metrics.expectedCalibrationError(Metrics.calibration(scored, 10)) < 0.02);
+    }
+
+    @Test
+    void aFeatureTheLabelledPairsNeverShowKeepsItsPriorWeight() {
+        ScoringModel prior = ScoringModel.standard();
+        ScoringModel fitted = LogisticFit.fit(pairs(2_000, 3), prior, "test");
+        assertEquals(prior.weight(Scorer.IDENTIFIER), fitted.weight(Scorer.IDENTIFIER));
+        assertEquals(prior.weight(Scorer.SCHEMA_CONFLICT), fitted.weight(Scorer.SCHEMA_CONFLICT));
+    }
+}
