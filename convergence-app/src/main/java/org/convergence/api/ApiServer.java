@@ -22,6 +22,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -34,15 +35,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every error is JSON {@code {"status": ..., "detail": "..."}}: 400 for bad input, 404 for an
  * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}; bad input never gets a 500.
- * Nothing waits without bound: idle connections close after {@link #IDLE_TIMEOUT}, and an upload
- * slower than 1 KiB/s is dropped.
+ * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
+ * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
  */
 public final class ApiServer implements AutoCloseable {
     /** The largest request body: a batch of thousands of queries, far above any real one. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
     /** A connection silent for this long (reading or writing) is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -81,6 +81,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
             config.routes.exception(ConvergenceException.class, (e, ctx) -> error(ctx, status(e.category()), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
+            config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error (logged by the server): " + e);
@@ -96,11 +97,15 @@ public final class ApiServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
+        // Jetty's default pool of platform threads rather than virtual threads: the work is CPU-bound, and the
+        // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
+        config.concurrency.useVirtualThreads = false;
         // The reconciliation API requires CORS on every endpoint, so that web clients on other origins can call it.
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
         config.jetty.addConnector((server, http) -> {
+            // No minimum data rate: Jetty measures it from the start of the request, so a small body that arrives
+            // late on a busy machine would be refused. The idle timeout bounds a stalled client instead.
             http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
             // Reconciliation batches may come in the query string (GET ?queries=): room for a batch, so that an
             // over-long value is answered by the API's own 400 rather than a bare 431.
             http.setRequestHeaderSize(MAX_HEADER_BYTES);

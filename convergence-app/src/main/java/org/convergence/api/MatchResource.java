@@ -115,7 +115,7 @@ final class MatchResource {
         try {
             return screening.match(query, scope, datasets, count, cutoff);
         } catch (ConvergenceException e) {
-            throw new ConvergenceException(e.category(), "query '" + key + "': " + e.getMessage(), e);
+            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
         }
     }
 

@@ -47,7 +47,8 @@ final class Parameters {
     static String required(Context ctx, String name, String hint) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
-            throw invalid("the parameter '" + name + "' is missing: " + hint);
+            // Javalin drops a value that is not valid URL encoding, so "missing" may also mean "garbled".
+            throw invalid("the parameter '" + name + "' is missing or not valid URL encoding: " + hint);
         }
         return raw.strip();
     }

@@ -32,18 +32,19 @@ final class QueryBuilder {
     private int values;
 
     private QueryBuilder(String key, Schema schema) {
-        this.key = key;
+        this.key = Parameters.shorten(key);
         this.schema = schema;
     }
 
     /** A builder for a query of this schema; the schema must be one that lists hold (a party, vessel or aircraft). */
     static QueryBuilder of(String key, String schemaName, ConvergenceModel model) {
+        String shown = Parameters.shorten(key);
         Schema schema = model.schema(schemaName).orElseThrow(() -> invalid(
-                "query '%s': unknown schema '%s': use Person, Organization, Company, LegalEntity or Vessel".formatted(key,
+                "query '%s': unknown schema '%s': use Person, Organization, Company, LegalEntity or Vessel".formatted(shown,
                         Parameters.shorten(schemaName))));
         if (!ScreenedEntity.isScreenable(schema)) {
             throw invalid("query '%s': the schema '%s' is not screened: use Person, Organization, Company, LegalEntity, Vessel or Airplane"
-                    .formatted(key, schema.getName()));
+                    .formatted(shown, schema.getName()));
         }
         return new QueryBuilder(key, schema);
     }
@@ -53,17 +54,18 @@ final class QueryBuilder {
      * Other fields (an entity as the API returns it has caption, datasets ...) are ignored, as yente does.
      */
     static Screener.Query fromExample(String key, JsonNode example, ConvergenceModel model) {
+        String shown = Parameters.shorten(key);
         if (!example.isObject()) {
-            throw invalid("query '%s' must be an object with 'schema' and 'properties'".formatted(key));
+            throw invalid("query '%s' must be an object with 'schema' and 'properties'".formatted(shown));
         }
         JsonNode schemaNode = example.get("schema");
         if (schemaNode == null || !schemaNode.isTextual()) {
-            throw invalid("query '%s' has no 'schema': give an FtM schema such as \"Person\" or \"Company\"".formatted(key));
+            throw invalid("query '%s' has no 'schema': give an FtM schema such as \"Person\" or \"Company\"".formatted(shown));
         }
         QueryBuilder builder = of(key, schemaNode.asText(), model);
         JsonNode properties = example.get("properties");
         if (properties == null || !properties.isObject()) {
-            throw invalid("query '%s' has no 'properties' object: give at least {\"name\": [\"...\"]}".formatted(key));
+            throw invalid("query '%s' has no 'properties' object: give at least {\"name\": [\"...\"]}".formatted(shown));
         }
         for (var field : properties.properties()) {
             JsonNode value = field.getValue();

@@ -67,8 +67,9 @@ final class ReconcileResource {
             queries = ctx.queryParam("queries");
         }
         if (queries == null) {
-            throw invalid("the form field 'queries' is missing: POST queries={\"q0\": {\"query\": \"...\", \"type\": \"Person\"}} "
-                    + "as application/x-www-form-urlencoded");
+            // Javalin drops a value that is not valid URL encoding, so "missing" may also mean "garbled".
+            throw invalid("the form field 'queries' is missing or not valid URL encoding: POST queries={\"q0\": {\"query\": \"...\", "
+                    + "\"type\": \"Person\"}} as application/x-www-form-urlencoded, the JSON URL-encoded");
         }
         reply(ctx, reconcile(scope, queries));
     }
@@ -122,14 +123,14 @@ final class ReconcileResource {
         try {
             return screening.match(query, scope, datasets, limit, 0);
         } catch (ConvergenceException e) {
-            throw new ConvergenceException(e.category(), "query '" + key + "': " + e.getMessage(), e);
+            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
         }
     }
 
     /** One reconciliation query: {@code query} is the name, {@code type} the schema, {@code properties} pid/v pairs. */
     private Screener.Query query(String key, JsonNode query) {
         if (!query.isObject()) {
-            throw invalid("query '%s' must be an object such as {\"query\": \"...\", \"type\": \"Person\"}".formatted(key));
+            throw invalid("query '%s' must be an object such as {\"query\": \"...\", \"type\": \"Person\"}".formatted(Parameters.shorten(key)));
         }
         QueryBuilder builder = QueryBuilder.of(key, typeOf(key, query.get("type")), model);
         JsonNode name = query.get("query");
@@ -139,12 +140,12 @@ final class ReconcileResource {
         JsonNode properties = query.get("properties");
         if (properties != null && !properties.isNull()) {
             if (!properties.isArray()) {
-                throw invalid("query '%s': 'properties' must be a list of {\"pid\": ..., \"v\": ...}".formatted(key));
+                throw invalid("query '%s': 'properties' must be a list of {\"pid\": ..., \"v\": ...}".formatted(Parameters.shorten(key)));
             }
             for (JsonNode property : properties) {
                 JsonNode pid = property.get("pid");
                 if (pid == null || !pid.isTextual()) {
-                    throw invalid("query '%s': every property needs a 'pid', an FtM property name such as birthDate".formatted(key));
+                    throw invalid("query '%s': every property needs a 'pid', an FtM property name such as birthDate".formatted(Parameters.shorten(key)));
                 }
                 // OpenRefine may qualify the property with its schema ("Person:birthDate").
                 String propertyName = pid.asText().substring(pid.asText().indexOf(':') + 1);
@@ -171,7 +172,7 @@ final class ReconcileResource {
         }
         JsonNode first = type.isArray() && !type.isEmpty() ? type.get(0) : type;
         if (!first.isTextual()) {
-            throw invalid("query '%s': 'type' must be a schema name such as \"Person\", or a list of them".formatted(key));
+            throw invalid("query '%s': 'type' must be a schema name such as \"Person\", or a list of them".formatted(Parameters.shorten(key)));
         }
         return first.asText();
     }
@@ -187,7 +188,7 @@ final class ReconcileResource {
             value = Integer.parseInt(limit.asText().strip());
         }
         if (value < 1 || value > MAX_LIMIT) {
-            throw invalid("query '%s': 'limit' must be a whole number from 1 to %d; got %s".formatted(key, MAX_LIMIT,
+            throw invalid("query '%s': 'limit' must be a whole number from 1 to %d; got %s".formatted(Parameters.shorten(key), MAX_LIMIT,
                     Parameters.shorten(limit.toString())));
         }
         return value;

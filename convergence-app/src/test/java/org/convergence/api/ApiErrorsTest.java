@@ -51,6 +51,22 @@ class ApiErrorsTest {
     }
 
     @Test
+    void brokenUrlEncodingAndDeepNestingAreBadRequestsNotInternalErrors() {
+        ApiTestServer.RawResponse badEscape = api.raw("GET /search/all?q=%zz HTTP/1.1");
+        assertEquals(400, badEscape.status(), badEscape.body());
+        assertTrue(badEscape.body().contains("'q' is missing or not valid URL encoding"), badEscape.body());
+        HttpResponse<String> form = api.send(HttpRequest.newBuilder(api.uri("/reconcile/all"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("queries=%7B%zz")));
+        assertError(form, 400, "'queries' is missing or not valid URL encoding");
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertError(api.postJson("/match/all", "{\"queries\": " + deep + "}"), 400, "not valid JSON");
+        String longKey = "k".repeat(50_000);
+        HttpResponse<String> response = api.postJson("/match/all", "{\"queries\": {\"" + longKey + "\": {\"schema\": \"Persn\", \"properties\": {}}}}");
+        assertError(response, 400, "unknown schema 'Persn'");
+        assertTrue(response.body().length() < 1_000, "the key is shortened in the message");
+    }
+
+    @Test
     void aQueryWithoutUsableContentIsRejectedNamingTheQuery() {
         assertError(api.postJson("/match/all", "{}"), 400, "\"queries\"");
         assertError(api.postJson("/match/all", "{\"queries\": {\"a\": {\"schema\": \"Persn\", \"properties\": {\"name\": [\"x\"]}}}}"), 400,
