@@ -7,6 +7,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,8 +129,10 @@ public final class ApiServer implements AutoCloseable {
         return switch (e.getStatus()) {
             case 404 -> "no endpoint " + ctx.method() + " " + ctx.path() + ": the endpoints are listed in /openapi.json";
             case 405 -> "the endpoint " + ctx.path() + " does not take " + ctx.method() + ": see /openapi.json";
-            case 413 -> e.getMessage() != null && e.getMessage().contains("batch") ? e.getMessage()
-                    : "the request body is larger than %d MB: send fewer queries per request".formatted(MAX_BODY_BYTES / (1024 * 1024));
+            // Javalin's own 413 (a chunked body cut at the limit) and the early one here carry no useful message.
+            case 413 -> e.getMessage().isBlank() || e.getMessage().equals(HttpStatus.CONTENT_TOO_LARGE.getMessage())
+                    ? "the request body is larger than %d MB: send fewer queries per request".formatted(MAX_BODY_BYTES / (1024 * 1024))
+                    : e.getMessage();
             default -> e.getMessage();
         };
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.convergence.ConvergenceException;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScoringModel;
@@ -71,7 +70,7 @@ final class MatchResource {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ObjectNode responses = response.putObject("responses");
         for (var entry : parsed) {
-            List<Screener.Result> results = matchOne(entry.getKey(), entry.getValue(), scope, datasets, limit + 1, cutoff);
+            List<Screener.Result> results = screening.match(entry.getKey(), entry.getValue(), scope, datasets, limit + 1, cutoff);
             ObjectNode answer = responses.putObject(entry.getKey());
             answer.put("status", 200);
             ArrayNode list = answer.putArray("results");
@@ -98,7 +97,7 @@ final class MatchResource {
         int offset = Parameters.integer(ctx, "offset", 0, 0, MAX_LIMIT - limit);
         Screener.Query query = QueryBuilder.of("q", schema, model).add("name", text).build("search");
         Set<String> datasets = Screening.datasets(scope, List.of(), List.of(), screening.screener().current());
-        List<Screener.Result> results = matchOne("q", query, scope, datasets, offset + limit + 1, 0);
+        List<Screener.Result> results = screening.match("q", query, scope, datasets, offset + limit + 1, 0);
 
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("limit", limit);
@@ -108,15 +107,6 @@ final class MatchResource {
         results.stream().skip(offset).limit(limit).forEach(result -> list.add(EntityJson.of(result.entity()).put("score", result.score().score())));
         response.putObject("facets");
         ctx.json(response);
-    }
-
-    /** Screens one query; its errors (no name, say) name the query so a client finds it in the batch. */
-    private List<Screener.Result> matchOne(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
-        try {
-            return screening.match(query, scope, datasets, count, cutoff);
-        } catch (ConvergenceException e) {
-            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
-        }
     }
 
     /** yente's total: exact when fewer results than asked for were found, else "at least". */

@@ -112,19 +112,11 @@ final class ReconcileResource {
         ObjectNode response = NODES.objectNode();
         queries.forEach((key, query) -> {
             ArrayNode result = response.putObject(key).putArray("result");
-            for (Screener.Result found : matchOne(key, query, scope, datasets, limits.get(key))) {
+            for (Screener.Result found : screening.match(key, query, scope, datasets, limits.get(key), 0)) {
                 result.add(candidate(found, threshold));
             }
         });
         return response;
-    }
-
-    private List<Screener.Result> matchOne(String key, Screener.Query query, String scope, Set<String> datasets, int limit) {
-        try {
-            return screening.match(query, scope, datasets, limit, 0);
-        } catch (ConvergenceException e) {
-            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
-        }
     }
 
     /** One reconciliation query: {@code query} is the name, {@code type} the schema, {@code properties} pid/v pairs. */
@@ -222,7 +214,7 @@ final class ReconcileResource {
             Screener.Query query = QueryBuilder.of("prefix", type, model).add("name", prefix).build("suggest");
             List<Screener.Result> found;
             try {
-                found = screening.match(query, scope, datasets, cursor + SUGGESTIONS, 0);
+                found = screening.match("prefix", query, scope, datasets, cursor + SUGGESTIONS, 0);
             } catch (ConvergenceException e) {
                 // A prefix of punctuation has no name to look for: nothing to suggest yet, not an error while typing.
                 found = List.of();

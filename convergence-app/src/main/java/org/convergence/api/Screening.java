@@ -69,10 +69,19 @@ final class Screening {
 
     /**
      * The best results for a query within the datasets (a subset of the scope), at most {@code count},
-     * scored at least {@code cutoff}. The whole scope is one search; a narrowed one is searched dataset
-     * by dataset and merged, so that excluded datasets do not crowd the others out.
+     * scored at least {@code cutoff}; an error (a query without a name, say) names the query by its
+     * {@code key} in the batch. The whole scope is one search; a narrowed one is searched dataset by
+     * dataset and merged, so that excluded datasets do not crowd the others out.
      */
-    List<Screener.Result> match(Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
+    List<Screener.Result> match(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
+        try {
+            return matchWithin(query, scope, datasets, count, cutoff);
+        } catch (ConvergenceException e) {
+            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
+        }
+    }
+
+    private List<Screener.Result> matchWithin(Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
         if (datasets.size() == datasets(scope, screener.current()).size()) {
             return screener.match(query, scope, count, cutoff);
         }
