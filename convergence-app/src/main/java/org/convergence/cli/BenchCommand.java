@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence bench}: benchmark commands whose figures go into docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures for docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class, BenchMatchCommand.class})
 final class BenchCommand {
     @ParentCommand
     ConvergenceCommand root;

@@ -65,10 +65,12 @@ public final class ScreeningIndex implements AutoCloseable {
     private final List<DatasetVersion> versions;
     private final NameNormalizer normalizer;
     private final TokenWeights tokenWeights;
+    private final References references;
 
-    private ScreeningIndex(Directory directory, List<Indexed> entities, List<DatasetVersion> versions, NameNormalizer normalizer)
-            throws IOException {
+    private ScreeningIndex(Directory directory, List<Indexed> entities, List<DatasetVersion> versions, NameNormalizer normalizer,
+            References references) throws IOException {
         this.directory = directory;
+        this.references = references;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
         this.entities = entities;
@@ -122,10 +124,12 @@ public final class ScreeningIndex implements AutoCloseable {
         List<DatasetVersion> versions = store.latestVersions();
         Directory directory = new ByteBuffersDirectory();
         List<Indexed> entities = new ArrayList<>();
+        References.Builder references = new References.Builder();
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (DatasetVersion version : versions) {
                 store.forEachEntity(version, (Entity entity) -> {
+                    references.add(entity, version);
                     if (!ScreenedEntity.isScreenable(entity.schema())) {
                         return;
                     }
@@ -143,7 +147,7 @@ public final class ScreeningIndex implements AutoCloseable {
             }
             writer.forceMerge(1);
             writer.commit();
-            return new ScreeningIndex(directory, List.copyOf(entities), versions, normalizer);
+            return new ScreeningIndex(directory, List.copyOf(entities), versions, normalizer, references.build());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the in-memory screening index", e);
         }
@@ -258,6 +262,11 @@ public final class ScreeningIndex implements AutoCloseable {
     /** Every indexed entity of one dataset, in import order. */
     public List<Indexed> entitiesOf(String dataset) {
         return entities.stream().filter(entity -> entity.screened().dataset().equals(dataset)).toList();
+    }
+
+    /** Which entities of the indexed versions point at which: a listed party's sanctions and relations. */
+    public References references() {
+        return references;
     }
 
     /** The dataset versions the index was built from. */

@@ -1,0 +1,197 @@
+package org.convergence.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.Screener;
+import org.convergence.screening.ScreeningIndex;
+import org.convergence.store.DatasetVersion;
+import org.convergence.store.StatementStore;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The screening HTTP API on an embedded Jetty (through Javalin): yente-compatible {@code /match},
+ * {@code /search} and {@code /entities}, the OpenRefine reconciliation service, {@code /openapi.json}
+ * and {@code /healthz}. Requests run on Jetty's thread pool and only read, so they run concurrently.
+ *
+ * <p>Every error is JSON {@code {"status": ..., "detail": "..."}}: 400 for bad input, 404 for an
+ * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}; bad input never gets a 500.
+ * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
+ * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
+ */
+public final class ApiServer implements AutoCloseable {
+    /** The largest request body: a batch of thousands of queries, far above any real one. */
+    public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** A connection silent for this long (reading or writing) is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+    private final String host;
+
+    private ApiServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Starts the API on {@code host:port} (port 0: any free port) over the screener's index and the store.
+     *
+     * @throws io.javalin.util.JavalinBindException when the port is taken
+     */
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
+        Screening screening = new Screening(screener);
+        MatchResource match = new MatchResource(screening, model);
+        EntityResource entities = new EntityResource(screener, store);
+        ReconcileResource reconcile = new ReconcileResource(screening, model, entities);
+        String openApi = resource("openapi.json");
+        Javalin app = Javalin.create(config -> {
+            configure(config, host, port);
+            config.routes.before(ApiServer::limitBody);
+            config.routes.post("/match/{scope}", match::match);
+            config.routes.get("/search/{scope}", match::search);
+            config.routes.get("/entities/{id}", entities::entity);
+            config.routes.get("/reconcile/{scope}", reconcile::get);
+            config.routes.post("/reconcile/{scope}", reconcile::post);
+            config.routes.get("/reconcile/{scope}/suggest/entity", reconcile::suggestEntity);
+            config.routes.get("/reconcile/{scope}/suggest/type", reconcile::suggestType);
+            config.routes.get("/reconcile/{scope}/suggest/property", reconcile::suggestProperty);
+            config.routes.get("/reconcile/{scope}/preview", reconcile::preview);
+            config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
+            config.routes.exception(ConvergenceException.class, (e, ctx) -> error(ctx, status(e.category()), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
+            config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error (logged by the server): " + e);
+            });
+        });
+        app.start();
+        return new ApiServer(app, host);
+    }
+
+    private static void configure(JavalinConfig config, String host, int port) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        // Jetty's default pool of platform threads rather than virtual threads: the work is CPU-bound, and the
+        // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
+        config.concurrency.useVirtualThreads = false;
+        // The reconciliation API requires CORS on every endpoint, so that web clients on other origins can call it.
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
+        config.jetty.addConnector((server, http) -> {
+            // No minimum data rate: Jetty measures it from the start of the request, so a small body that arrives
+            // late on a busy machine would be refused. The idle timeout bounds a stalled client instead.
+            http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            // Reconciliation batches may come in the query string (GET ?queries=): room for a batch, so that an
+            // over-long value is answered by the API's own 400 rather than a bare 431.
+            http.setRequestHeaderSize(MAX_HEADER_BYTES);
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            return connector;
+        });
+    }
+
+    /** Refuses a declared body over the limit before reading it; a chunked one is cut by Javalin's reader at the same size. */
+    private static void limitBody(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw new HttpResponseException(413, "");
+        }
+    }
+
+    private static String detail(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "no endpoint " + ctx.method() + " " + ctx.path() + ": the endpoints are listed in /openapi.json";
+            case 405 -> "the endpoint " + ctx.path() + " does not take " + ctx.method() + ": see /openapi.json";
+            // Javalin's own 413 (a chunked body cut at the limit) and the early one here carry no useful message.
+            case 413 -> e.getMessage().isBlank() || e.getMessage().equals(HttpStatus.CONTENT_TOO_LARGE.getMessage())
+                    ? "the request body is larger than %d MB: send fewer queries per request".formatted(MAX_BODY_BYTES / (1024 * 1024))
+                    : e.getMessage();
+            default -> e.getMessage();
+        };
+    }
+
+    /** The HTTP status of each error category, in one place (the command line has its exit codes in {@link ErrorCategory}). */
+    static int status(ErrorCategory category) {
+        return switch (category) {
+            case INVALID_INPUT -> 400;
+            case NOT_FOUND -> 404;
+            case STORE, UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    private static void error(Context ctx, int status, String detail) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", status).put("detail", detail);
+        ctx.status(status).json(body);
+    }
+
+    private static ObjectNode health(ScreeningIndex index) {
+        ObjectNode health = JsonNodeFactory.instance.objectNode().put("status", "ok").put("entities", index.size());
+        ArrayNode datasets = health.putArray("datasets");
+        for (DatasetVersion version : index.versions()) {
+            datasets.addObject().put("name", version.dataset()).put("version", version.version()).put("entities", version.entityCount());
+        }
+        return health;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is part of the build and missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public URI url() {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + shown + ":" + port());
+    }
+
+    /** The routes served, as "METHOD /path" (what /openapi.json must describe). */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.endpoint.method.isHttpMethod())
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

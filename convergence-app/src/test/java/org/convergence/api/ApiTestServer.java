@@ -1,0 +1,133 @@
+package org.convergence.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.convergence.ingest.ImportProgress;
+import org.convergence.lists.ListSource;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.Scorer;
+import org.convergence.screening.Screener;
+import org.convergence.screening.ScoringModel;
+import org.convergence.store.H2StatementStore;
+import org.convergence.store.StatementStore;
+import org.convergence.testing.SharedData;
+
+/**
+ * One API server for all API tests in the JVM, on a random port, over a temporary H2 store holding
+ * the real SEMA (2025-09-22) and Named Research Organizations snapshots; closed when the JVM exits.
+ * Tests only read, so they share it.
+ */
+final class ApiTestServer {
+    private static ApiTestServer instance;
+
+    final ApiServer server;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    private ApiTestServer(ApiServer server) {
+        this.server = server;
+    }
+
+    static synchronized ApiTestServer get() {
+        if (instance == null) {
+            Path sema = SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml");
+            Path nro = SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html");
+            try {
+                Path folder = Files.createTempDirectory("convergence-api-test");
+                ConvergenceModel model = ConvergenceModel.standard();
+                StatementStore store = new H2StatementStore(folder, model);
+                ListSource.CA_SEMA.importInto(store, sema, model, false, ImportProgress.NONE);
+                ListSource.CA_NRO.importInto(store, nro, model, false, ImportProgress.NONE);
+                Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
+                ApiServer server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    server.close();
+                    screener.close();
+                    store.close();
+                    delete(folder);
+                }));
+                instance = new ApiTestServer(server);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it up in the end
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create(server.url() + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    HttpResponse<String> postJson(String pathAndQuery, String body) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A form POST exactly as OpenRefine sends reconciliation batches: {@code queries=<URL-encoded JSON>}. */
+    HttpResponse<String> postForm(String pathAndQuery, String queries) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("queries=" + URLEncoder.encode(queries, StandardCharsets.UTF_8))));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status and body of a request written by hand on a socket, for requests java.net.http refuses to send (a bad %-escape). */
+    record RawResponse(int status, String body) {}
+
+    RawResponse raw(String requestLine) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            return new RawResponse(status, response.substring(response.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
