@@ -33,7 +33,10 @@ public final class Countries {
             {"Democratic Republic of the Congo", "cd"}, {"Congo", "cg"}, {"State of Palestine", "ps"},
             {"United Kingdom of Great Britain and Northern Ireland", "gb"}, {"United States of America", "us"},
             {"China, Hong Kong Special Administrative Region", "hk"}, {"Lao People's Democratic Republic", "la"},
-            {"Bolivia (Plurinational State of)", "bo"}, {"Venezuela (Bolivarian Republic of)", "ve"}, {"Republic of Moldova", "md"},
+            {"Bolivia (Plurinational State of)", "bo"}, {"Brunei Darussalam", "bn"},
+            {"China, Macao Special Administrative Region", "mo"}, {"Micronesia (Federated States of)", "fm"},
+            // FtM's code for the Soviet Union, which the UN list names as a nationality
+            {"former Soviet Union", "suhh"}, {"Venezuela (Bolivarian Republic of)", "ve"}, {"Republic of Moldova", "md"},
             // OFAC's spellings
             {"Korea, North", "kp"}, {"Korea, South", "kr"}, {"Palestinian", "ps"}, {"Palestinian Authority", "ps"}, {"West Bank", "ps"},
             {"Gaza", "ps"}, {"Region: Gaza", "ps"}, {"Region: Crimea", "ua"}, {"Region: Northern Mali", "ml"},

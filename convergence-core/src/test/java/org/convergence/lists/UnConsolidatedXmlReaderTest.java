@@ -1,6 +1,7 @@
 package org.convergence.lists;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,10 +31,13 @@ import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The UN Security Council consolidated list, two versions, read in place and diffed against a count of the raw XML. */
+/**
+ * The UN Security Council consolidated list, two snapshots read in place: counts and the diff between
+ * them checked against a count of the raw XML, spot checks of known records, and bad input.
+ */
 class UnConsolidatedXmlReaderTest {
-    private static final String OLDER = "lists/un-sc/un_consolidated_2025-10-09.xml";
-    private static final String NEWER = "lists/un-sc/un_consolidated_2026-02-27.xml";
+    private static final String OLD = "lists/un-sc/un_consolidated_2025-10-09.xml";
+    private static final String NEW = "lists/un-sc/un_consolidated_2026-02-27.xml";
     private static final Pattern RECORD = Pattern.compile("<(INDIVIDUAL|ENTITY)>(.*?)</\\1>", Pattern.DOTALL);
 
     @TempDir
@@ -48,122 +53,269 @@ class UnConsolidatedXmlReaderTest {
         return entities;
     }
 
-    /** DATAID to the record's raw text (whitespace collapsed), by regular expression over the file. */
+    private static Map<String, Entity> byId(List<Entity> entities) {
+        Map<String, Entity> map = new HashMap<>();
+        entities.forEach(entity -> map.put(entity.id(), entity));
+        return map;
+    }
+
+    private static ImportResult importFile(StatementStore store, Path file) {
+        return ListSource.UN_SC.importInto(store, file, ConvergenceModel.standard(), false, ImportProgress.NONE);
+    }
+
+    /** DATAID to the record's raw text with whitespace collapsed, by regular expression over the XML. */
     private static Map<String, String> rawRecords(Path file) throws IOException {
-        Map<String, String> records = new HashMap<>();
-        Matcher matcher = RECORD.matcher(Files.readString(file));
-        while (matcher.find()) {
-            Matcher id = Pattern.compile("<DATAID>(\\d+)</DATAID>").matcher(matcher.group(2));
+        Matcher records = RECORD.matcher(Files.readString(file));
+        Map<String, String> map = new TreeMap<>();
+        while (records.find()) {
+            Matcher id = Pattern.compile("<DATAID>(\\d+)</DATAID>").matcher(records.group(2));
             assertTrue(id.find());
-            records.put(id.group(1), matcher.group(2).replaceAll("\\s+", " "));
+            map.put(id.group(1), records.group(0).replaceAll("\\s+", " ").replace(" <", "<").replace("> ", ">"));
         }
-        return records;
+        return map;
+    }
+
+    private static long count(Path file, String tag) throws IOException {
+        return Pattern.compile("<" + tag + ">").matcher(Files.readString(file)).results().count();
     }
 
     @Test
-    void everyIndividualAndEntityIsReadWithItsSanction() throws IOException {
-        for (String snapshot : List.of(OLDER, NEWER)) {
-            Path file = SharedData.require(snapshot);
-            String xml = Files.readString(file);
-            long individuals = Pattern.compile("<INDIVIDUAL>").matcher(xml).results().count();
-            long organisations = Pattern.compile("<ENTITY>").matcher(xml).results().count();
-            List<Entity> entities = read(file);
-            assertEquals(individuals, entities.stream().filter(e -> e.schema().getName().equals("Person")).count(), snapshot);
-            assertEquals(organisations, entities.stream().filter(e -> e.schema().getName().equals("Organization")).count(), snapshot);
-            assertEquals(individuals + organisations, entities.stream().filter(e -> e.schema().getName().equals("Sanction")).count());
-        }
-        assertEquals(2 * (730 + 273), read(SharedData.require(NEWER)).size());
-        assertEquals(2 * (727 + 273), read(SharedData.require(OLDER)).size());
-    }
-
-    @Test
-    void aDprkIndividualHasDateOfBirthAliasesPassportAndListing() {
-        Map<String, Entity> entities = read(SharedData.require(NEWER)).stream().collect(Collectors.toMap(Entity::id, e -> e));
-        Entity paek = entities.get("un-sc-690747");
-        assertEquals(List.of("PAEK CHANG-HO"), paek.values("name"));
-        assertEquals(List.of("Pak Chang-Ho", "Paek Ch'ang-Ho"), paek.values("alias"));
-        assertEquals(List.of("1964-06-18"), paek.values("birthDate"));
-        assertEquals(List.of("kp"), paek.values("nationality"));
-        assertEquals(List.of("Kaesong, Democratic People's Republic of Korea"), paek.values("birthPlace"));
-        assertEquals(List.of("381420754"), paek.values("passportNumber"));
-        Entity sanction = entities.get("un-sc-sanction-690747");
-        assertEquals(List.of("DPRK"), sanction.values("program"));
-        assertEquals(List.of("KPi.006"), sanction.values("authorityId"));
-        assertEquals(List.of("2013-01-22"), sanction.values("listingDate"));
-        assertEquals(List.of(UnConsolidatedXmlReader.AUTHORITY), sanction.values("authority"));
-    }
-
-    @Test
-    void entityAliasesKeepTheirQuality() {
-        Map<String, Entity> entities = read(SharedData.require(NEWER)).stream().collect(Collectors.toMap(Entity::id, e -> e));
-        Entity adf = entities.get("un-sc-6908402");
-        assertEquals("Organization", adf.schema().getName());
-        assertEquals(List.of("Allied Democratic Forces"), adf.values("alias"));
-        assertTrue(adf.values("previousName").containsAll(List.of("ADF/NALU", "NALU")));
-        assertEquals(List.of("cd"), adf.values("country"));
-    }
-
-    @Test
-    void datesWithATimeZoneAreReadAsDates() {
-        Entity sanction = read(SharedData.require(OLDER)).stream()
-                .filter(e -> e.schema().getName().equals("Sanction") && e.first("listingDate") != null && e.first("listingDate").equals("2015-04-07"))
-                .findFirst().orElseThrow();
-        assertEquals("2015-04-07", sanction.first("listingDate"));
-    }
-
-    @Test
-    void diffBetweenTheTwoVersionsMatchesAnIndependentCountOfTheRawRecords() throws IOException {
-        Map<String, String> older = rawRecords(SharedData.require(OLDER));
-        Map<String, String> newer = rawRecords(SharedData.require(NEWER));
-        Set<String> added = new TreeSet<>(newer.keySet());
-        added.removeAll(older.keySet());
-        Set<String> removed = new TreeSet<>(older.keySet());
-        removed.removeAll(newer.keySet());
-        Set<String> changed = newer.keySet().stream().filter(older::containsKey).filter(id -> !older.get(id).equals(newer.get(id)))
-                .collect(Collectors.toCollection(TreeSet::new));
+    void bothSnapshotsImportOneSubjectAndOneSanctionPerRecordWithTheirGenerationDate() throws IOException {
+        Path old = SharedData.require(OLD);
+        Path current = SharedData.require(NEW);
+        assertEquals(List.of(727L, 273L), List.of(count(old, "INDIVIDUAL"), count(old, "ENTITY")));
+        assertEquals(List.of(730L, 273L), List.of(count(current, "INDIVIDUAL"), count(current, "ENTITY")));
         try (StatementStore store = new H2StatementStore(folder, ConvergenceModel.standard())) {
-            ImportResult first = ListSource.UN_SC.importInto(store, SharedData.require(OLDER), ConvergenceModel.standard(), false, ImportProgress.NONE);
-            ImportResult second = ListSource.UN_SC.importInto(store, SharedData.require(NEWER), ConvergenceModel.standard(), false, ImportProgress.NONE);
+            ImportResult first = importFile(store, old);
+            ImportResult second = importFile(store, current);
+            assertEquals(2 * 1_000, first.entities());
+            assertEquals(2 * rawRecords(old).size(), first.entities());
+            assertEquals(2 * 1_003, second.entities());
+            assertEquals(2 * rawRecords(current).size(), second.entities());
             assertEquals("2025-10-09", first.version().dataDate());
             assertEquals("2026-02-27", second.version().dataDate());
+            assertTrue(importFile(store, current).unchanged(), "the same file again makes no new version");
+            assertEquals(2, store.versions("un-sc").size());
+        }
+        List<Entity> entities = read(current);
+        Map<String, Long> schemata = entities.stream().collect(Collectors.groupingBy(e -> e.schema().getName(), Collectors.counting()));
+        assertEquals(Map.of("Person", 730L, "LegalEntity", 273L, "Sanction", 1_003L), schemata);
+    }
+
+    @Test
+    void talibanIndividualHasNamesDatesPassportsAndProgram() {
+        Map<String, Entity> entities = byId(read(SharedData.require(NEW)));
+        Entity haqqani = entities.get("un-sc-111107");
+        assertEquals("Person", haqqani.schema().getName());
+        assertEquals(List.of("ABDUL JALIL HAQQANI WALI MOHAMMAD"), haqqani.values("name"));
+        assertEquals(List.of("ABDUL JALIL"), haqqani.values("firstName"));
+        assertTrue(haqqani.values("alias").containsAll(List.of("عبد الجليل حقانی ولی محمد", "Abdul Jalil Akhund", "Abdul Jalil Haqqani")));
+        assertEquals(List.of("Nazar Jan"), haqqani.values("weakAlias"), "QUALITY Low is a weak alias");
+        assertEquals(List.of("1963"), haqqani.values("birthDate"), "APPROXIMATELY 1963");
+        assertEquals("approximately 1963", haqqani.statements().stream()
+                .filter(s -> s.property().equals("birthDate")).findFirst().orElseThrow().originalValue());
+        assertEquals(List.of("Khwaja Malik village, Arghandab District, Kandahar Province, Afghanistan",
+                "Kandahar City, Kandahar Province, Afghanistan"), haqqani.values("birthPlace"));
+        assertEquals(List.of("af"), haqqani.values("nationality"));
+        assertEquals(List.of("Maulavi", "Mullah"), haqqani.values("title"));
+        assertEquals(List.of("OR1961825", "TR024417"), haqqani.values("passportNumber"));
+        assertTrue(haqqani.values("notes").contains("Document Passport OR1961825: issuing country: Afghanistan; date of issue: 2003-02-04; "
+                + "expired 2 Feb. 2006, under the name of Akhter Mohmad"), haqqani.values("notes").toString());
+        assertTrue(haqqani.values("notes").stream().anyMatch(note -> note.startsWith("Believed to be in Afghanistan/Pakistan border area.")),
+                "COMMENTS1");
+
+        Entity sanction = entities.get("un-sc-sanction-111107");
+        assertEquals(List.of("un-sc-111107"), sanction.values("entity"));
+        assertEquals(List.of("United Nations Security Council"), sanction.values("authority"));
+        assertEquals(List.of("Taliban sanctions (1988 Committee)"), sanction.values("program"));
+        assertEquals(List.of("UN-SC1988"), sanction.values("programId"));
+        assertEquals(List.of("TAi.034"), sanction.values("authorityId"));
+        assertEquals(List.of("TAi.034"), sanction.values("unscId"));
+        assertEquals(List.of("2001-01-25"), sanction.values("listingDate"));
+        assertEquals(8, sanction.values("modifiedAt").size(), "one per LAST_DAY_UPDATED value");
+    }
+
+    @Test
+    void dprkIndividualHasBothDatesOfBirthAndItsPassport() {
+        Map<String, Entity> entities = byId(read(SharedData.require(NEW)));
+        Entity kim = entities.get("un-sc-6908497");
+        assertEquals(List.of("KIM TONG MY’ONG"), kim.values("name"));
+        assertEquals(List.of("1964", "1962-08-28"), kim.values("birthDate"));
+        assertEquals(List.of("kp"), kim.values("nationality"));
+        assertEquals(List.of("290320764"), kim.values("passportNumber"));
+        assertEquals(List.of("President of Tanchon Commercial Bank"), kim.values("position"));
+        assertEquals(7, kim.values("alias").size());
+        assertTrue(kim.values("alias").contains("Kim Hyok-Chol"));
+        assertTrue(kim.values("weakAlias").isEmpty());
+        Entity sanction = entities.get("un-sc-sanction-6908497");
+        assertEquals(List.of("DPRK sanctions (1718 Committee)"), sanction.values("program"));
+        assertEquals(List.of("KPi.023"), sanction.values("authorityId"));
+        assertEquals(List.of("2016-03-02"), sanction.values("listingDate"));
+    }
+
+    @Test
+    void birthYearsBetweenTwoYearsAreEveryYearOfTheRange() {
+        Entity akhund = byId(read(SharedData.require(NEW))).get("un-sc-110577");
+        assertEquals(List.of("1955", "1956", "1957", "1958", "1945", "1946", "1947", "1948", "1949", "1950"), akhund.values("birthDate"));
+        assertTrue(akhund.values("notes").contains("Date of birth between 1955 and 1958: Approximately"));
+    }
+
+    @Test
+    void entityHasAliasesAddressesAndCountry() {
+        Map<String, Entity> entities = byId(read(SharedData.require(NEW)));
+        Entity shipping = entities.get("un-sc-6908516");
+        assertEquals("LegalEntity", shipping.schema().getName());
+        assertEquals(List.of("CHONGCHONGANG SHIPPING COMPANY"), shipping.values("name"));
+        assertEquals(List.of("Chong Chon Gang Shipping Co. Ltd.", "Chongchongang Shipping Co LTD"), shipping.values("alias"));
+        assertEquals(List.of("817 Haeun, Donghung-dong, Central District, Pyongyang, Democratic People's Republic of Korea",
+                "817, Haeum, Tonghun-dong, Chung-gu, Pyongyang, Democratic People's Republic of Korea"), shipping.values("address"));
+        assertEquals(Set.of("kp"), Set.copyOf(shipping.values("country")));
+        assertTrue(shipping.first("notes").startsWith("IMO Number: 5342883."));
+        Entity sanction = entities.get("un-sc-sanction-6908516");
+        assertEquals(List.of("KPe.022"), sanction.values("authorityId"));
+        assertEquals(List.of("2016-03-02"), sanction.values("listingDate"));
+        assertEquals(List.of("UN-SC1718"), sanction.values("programId"));
+
+        Entity adf = entities.get("un-sc-6908402");
+        assertEquals(List.of("Allied Democratic Forces"), adf.values("alias"));
+        assertEquals(List.of("Forces Démocratiques Alliées-Armée Nationale de Libération de l’Ouganda", "ADF/NALU", "NALU"),
+                adf.values("previousName"), "QUALITY f.k.a.");
+    }
+
+    /**
+     * Added and removed records are DATAIDs in one file only; changed records are those whose raw XML
+     * differs. Between these two files the UN changed three records without raising VERSIONNUM (1
+     * everywhere) and recorded a LAST_DAY_UPDATED for only one of them, so neither field measures change:
+     * the raw text does. COMMENTS1 is the party's notes and LAST_DAY_UPDATED the sanction's modifiedAt,
+     * so all three parties change and one sanction.
+     */
+    @Test
+    void diffBetweenTheSnapshotsMatchesAnIndependentCountOfTheRawRecords() throws IOException {
+        Path old = SharedData.require(OLD);
+        Path current = SharedData.require(NEW);
+        Map<String, String> before = rawRecords(old);
+        Map<String, String> after = rawRecords(current);
+        Set<String> added = new TreeSet<>(after.keySet());
+        added.removeAll(before.keySet());
+        Set<String> removed = new TreeSet<>(before.keySet());
+        removed.removeAll(after.keySet());
+        Set<String> changed = new TreeSet<>();
+        Set<String> updated = new TreeSet<>();
+        for (String id : after.keySet()) {
+            if (before.containsKey(id) && !before.get(id).equals(after.get(id))) {
+                changed.add(id);
+                if (!lastDayUpdated(before.get(id)).equals(lastDayUpdated(after.get(id)))) {
+                    updated.add(id);
+                }
+            }
+        }
+        assertEquals(List.of(6, 3, 3, 1), List.of(added.size(), removed.size(), changed.size(), updated.size()));
+
+        try (StatementStore store = new H2StatementStore(folder, ConvergenceModel.standard())) {
+            ImportResult first = importFile(store, old);
+            ImportResult second = importFile(store, current);
             ListDiff.Result diff = ListDiff.between(store, first.version(), second.version());
-            assertEquals(2 * added.size(), diff.added().size(), "a person or organisation and its sanction per new record");
-            assertEquals(2 * removed.size(), diff.removed().size());
-            Set<String> changedRecords = diff.changed().stream().map(change -> change.id().replace("un-sc-sanction-", "").replace("un-sc-", ""))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(changed, changedRecords, "the records whose XML differs are the records whose entities changed");
-            assertEquals(List.of(6, 3, 3), List.of(added.size(), removed.size(), changed.size()));
-            ImportResult again = ListSource.UN_SC.importInto(store, SharedData.require(NEWER), ConvergenceModel.standard(), false, ImportProgress.NONE);
-            assertTrue(again.unchanged());
+            assertEquals(subjectsAndSanctions(added), new TreeSet<>(diff.added()));
+            assertEquals(subjectsAndSanctions(removed), new TreeSet<>(diff.removed()));
+            Set<String> changedIds = diff.changed().stream().map(ListDiff.Change::id).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> expected = new TreeSet<>();
+            changed.forEach(id -> expected.add("un-sc-" + id));
+            updated.forEach(id -> expected.add("un-sc-sanction-" + id));
+            assertEquals(expected, changedIds);
+            assertTrue(diff.changed().stream().filter(change -> !change.id().contains("sanction"))
+                    .allMatch(change -> change.properties().equals(Set.of("notes"))));
+        }
+    }
+
+    private static String lastDayUpdated(String record) {
+        Matcher matcher = Pattern.compile("<LAST_DAY_UPDATED>(.*?)</LAST_DAY_UPDATED>").matcher(record);
+        return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static Set<String> subjectsAndSanctions(Set<String> dataIds) {
+        Set<String> ids = new TreeSet<>();
+        dataIds.forEach(id -> {
+            ids.add("un-sc-" + id);
+            ids.add("un-sc-sanction-" + id);
+        });
+        return ids;
+    }
+
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<CONSOLIDATED_LIST dateGenerated=\"2026-02-27T00:00:09.554Z\">\n<INDIVIDUALS>\n";
+    private static final String TAIL = "</INDIVIDUALS>\n<ENTITIES/>\n</CONSOLIDATED_LIST>\n";
+
+    private static String individual(String dataId, String listedOn) {
+        return "<INDIVIDUAL>\n" + (dataId == null ? "" : "<DATAID>" + dataId + "</DATAID>\n") + "<FIRST_NAME>TEST</FIRST_NAME>\n"
+                + "<UN_LIST_TYPE>DPRK</UN_LIST_TYPE>\n<REFERENCE_NUMBER>KPi.999</REFERENCE_NUMBER>\n<LISTED_ON>" + listedOn + "</LISTED_ON>\n"
+                + "</INDIVIDUAL>\n";
+    }
+
+    @Test
+    void impossibleListingDateNamesFileLineRecordAndFieldAndImportsNothing() throws IOException {
+        Path file = Files.writeString(folder.resolve("bad-date.xml"), HEAD + individual("1", "2016-03-02") + individual("2", "2025-02-30") + TAIL);
+        try (StatementStore store = new H2StatementStore(folder.resolve("store"), ConvergenceModel.standard())) {
+            InvalidRecordException error = assertThrows(InvalidRecordException.class, () -> importFile(store, file));
+            assertEquals("bad-date.xml:11 record 2 (DATAID 2) field LISTED_ON", error.location());
+            assertTrue(error.problem().contains("'2025-02-30' is not a calendar date"), error.getMessage());
+            assertTrue(store.versions("un-sc").isEmpty());
+
+            ImportResult skipping = ListSource.UN_SC.importInto(store, file, ConvergenceModel.standard(), true, ImportProgress.NONE);
+            assertEquals(1, skipping.skippedCount());
+            assertEquals(2, skipping.entities(), "the valid record before it is read, and reading goes on after it");
         }
     }
 
     @Test
-    void truncatedOrForeignFilesFailWithTheFileAndNothingIsImported() throws IOException {
-        String xml = Files.readString(SharedData.require(NEWER));
-        Path truncated = Files.writeString(folder.resolve("truncated.xml"), xml.substring(0, xml.length() / 3));
-        Path foreign = Files.writeString(folder.resolve("sema.xml"), "<?xml version=\"1.0\"?><data-set><record/></data-set>");
+    void listingDateThatCannotBeTrueIsKeptInTheNotesOfTheParty() throws IOException {
+        Path file = Files.writeString(folder.resolve("typo.xml"), HEAD + individual("3", "3025-01-01") + TAIL);
+        List<Entity> entities = read(file);
+        assertEquals(List.of("Sanction listingDate: 3025-01-01 (not a plausible date; kept as written)"), entities.get(0).values("notes"));
+        assertTrue(entities.get(1).values("listingDate").isEmpty());
+    }
+
+    @Test
+    void recordWithoutDataIdIsInvalid() throws IOException {
+        Path file = Files.writeString(folder.resolve("no-id.xml"), HEAD + individual(null, "2016-03-02") + TAIL);
+        InvalidRecordException error = assertThrows(InvalidRecordException.class, () -> read(file));
+        assertEquals("no-id.xml:4 record 1: DATAID: expected the record's number, found none", error.getMessage());
+    }
+
+    @Test
+    void duplicateDataIdIsInvalid() throws IOException {
+        Path file = Files.writeString(folder.resolve("twice.xml"), HEAD + individual("7", "2016-03-02") + individual("7", "2016-03-02") + TAIL);
+        InvalidRecordException error = assertThrows(InvalidRecordException.class, () -> read(file));
+        assertTrue(error.getMessage().startsWith("twice.xml:11 record 2 (DATAID 7): DATAID 7 appears twice; first at twice.xml:4"),
+                error.getMessage());
+    }
+
+    @Test
+    void truncatedXmlFailsWithTheLineAndNothingIsImported() throws IOException {
+        String text = Files.readString(SharedData.require(NEW));
+        Path truncated = Files.writeString(folder.resolve("truncated.xml"), text.substring(0, text.length() / 2));
         try (StatementStore store = new H2StatementStore(folder.resolve("store"), ConvergenceModel.standard())) {
-            ConvergenceException cut = assertThrows(ConvergenceException.class,
-                    () -> ListSource.UN_SC.importInto(store, truncated, ConvergenceModel.standard(), false, ImportProgress.NONE));
-            assertTrue(cut.getMessage().contains("truncated.xml"), cut.getMessage());
-            ConvergenceException other = assertThrows(ConvergenceException.class,
-                    () -> ListSource.UN_SC.importInto(store, foreign, ConvergenceModel.standard(), false, ImportProgress.NONE));
-            assertTrue(other.getMessage().contains("expected <CONSOLIDATED_LIST>"), other.getMessage());
+            ConvergenceException error = assertThrows(ConvergenceException.class, () -> importFile(store, truncated));
+            assertFalse(error instanceof InvalidRecordException);
+            assertTrue(error.getMessage().contains("truncated.xml:") && error.getMessage().contains("malformed XML"), error.getMessage());
             assertTrue(store.versions("un-sc").isEmpty());
         }
     }
 
     @Test
-    void anImpossibleDateNamesTheRecordAndTheField() throws IOException {
-        Path bad = Files.writeString(folder.resolve("bad-date.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z"><INDIVIDUALS><INDIVIDUAL>
-                <DATAID>1</DATAID><FIRST_NAME>A</FIRST_NAME><UN_LIST_TYPE>DPRK</UN_LIST_TYPE><LISTED_ON>2013-02-30</LISTED_ON>
-                </INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>
-                """.strip());
-        InvalidRecordException error = assertThrows(InvalidRecordException.class, () -> read(bad));
-        assertTrue(error.location().startsWith("bad-date.xml:") && error.location().endsWith("record 1"), error.location());
-        assertTrue(error.problem().contains("listingDate") && error.problem().contains("2013-02-30"), error.problem());
+    void fileOfAnotherSourceIsRejected() throws IOException {
+        Path sema = Files.writeString(folder.resolve("sema.xml"), "<?xml version=\"1.0\"?><data-set><record/></data-set>");
+        ConvergenceException error = assertThrows(ConvergenceException.class, () -> read(sema));
+        assertTrue(error.getMessage().contains("sema.xml: root element is <data-set>, expected <CONSOLIDATED_LIST>"), error.getMessage());
+        Path csv = Files.writeString(folder.resolve("list.csv"), "Name,Country\nIvanov,RU\n");
+        error = assertThrows(ConvergenceException.class, () -> read(csv));
+        assertTrue(error.getMessage().contains("list.csv: not XML"), error.getMessage());
+    }
+
+    @Test
+    void impossibleGenerationDateIsRejected() throws IOException {
+        Path file = Files.writeString(folder.resolve("generated.xml"), HEAD.replace("2026-02-27T", "2026-02-30T") + TAIL);
+        ConvergenceException error = assertThrows(ConvergenceException.class, () -> read(file));
+        assertTrue(error.getMessage().contains("generated.xml: <CONSOLIDATED_LIST dateGenerated='2026-02-30T00:00:09.554Z'> is not an ISO date"),
+                error.getMessage());
     }
 }

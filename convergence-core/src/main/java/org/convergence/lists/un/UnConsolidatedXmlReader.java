@@ -1,15 +1,23 @@
 package org.convergence.lists.un;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
@@ -27,50 +35,120 @@ import org.convergence.model.Entity;
 import org.convergence.model.EntityBuilder;
 
 /**
- * Reads the UN Security Council Consolidated List XML ({@code CONSOLIDATED_LIST} with
- * {@code INDIVIDUALS} and {@code ENTITIES}). Each INDIVIDUAL becomes a Person, each ENTITY an
- * Organization, and each a Sanction under its sanctions regime ({@code UN_LIST_TYPE}) with its
- * reference number and listing date.
+ * Reads the UN Security Council Consolidated List in its XML form ({@code <CONSOLIDATED_LIST>} with
+ * {@code <INDIVIDUAL>} and {@code <ENTITY>} records, published at
+ * {@code https://scsanctions.un.org/resources/xml/en/consolidated.xml}). Each INDIVIDUAL becomes a
+ * Person, each ENTITY a LegalEntity (the list does not say whether an entity is a company, a bank or
+ * an armed group), and each record a Sanction.
  *
- * <p>Aliases keep the list's quality: "Good" and "a.k.a." are strong aliases, "Low" weak ones, and
- * "f.k.a." previous names. Ids come from {@code DATAID}, the list's own stable record id. The date of
- * the data is the list's {@code dateGenerated}.
+ * <p>Ids come from DATAID, the UN database's key of a record, which OpenSanctions keys the list on too.
+ * The REFERENCE_NUMBER (QDi.317, KPe.022) would do as well today (both are unique and paired alike in
+ * the snapshots of 2025-10 and 2026-02), but it encodes the sanctions committee, so a record moved
+ * between regimes would get a new one; DATAID does not. The REFERENCE_NUMBER is the Sanction's
+ * authorityId and unscId.
+ *
+ * <p>Mapping: the name parts (FIRST_NAME to FOURTH_NAME, in order) make the name; NAME_ORIGINAL_SCRIPT
+ * is an alias; alias QUALITY "Good" and "a.k.a." give {@code alias}, "Low" {@code weakAlias}, "f.k.a."
+ * {@code previousName}. COMMENTS1 ("other information": what the party is, identifiers, whereabouts)
+ * goes to the party's notes rather than to the Sanction's reason, since the list states no reason for
+ * a listing. LAST_DAY_UPDATED gives the Sanction's modifiedAt. Passport numbers go to
+ * passportNumber, other document numbers to idNumber; what else a document, alias, address, date or
+ * place of birth states goes into notes, as does any field this reader does not know. VERSIONNUM (a
+ * record revision counter that the list does not keep up) and LIST_TYPE "UN List" (the same for every
+ * record) are not kept, nor "na" ("not available") as a name part or nationality.
  */
 public final class UnConsolidatedXmlReader implements EntitySource {
     public static final String AUTHORITY = "United Nations Security Council";
     public static final String SOURCE_URL = "https://www.un.org/securitycouncil/content/un-sc-consolidated-list";
 
-    /** An element of a record: its text, or its child elements. */
-    private record Node(String name, String text, List<Node> children) {
-        Stream<Node> all(String child) {
-            return children.stream().filter(node -> node.name().equals(child));
+    /** A regime's committee and its program id as OpenSanctions writes it, by the list's UN_LIST_TYPE. */
+    private record Program(String title, String id) {}
+
+    private static final Map<String, Program> PROGRAMS = Map.ofEntries(
+            Map.entry("Al-Qaida", new Program("ISIL (Da'esh) and Al-Qaida sanctions (1267/1989/2253 Committee)", "UN-SCISIL")),
+            Map.entry("CAR", new Program("Central African Republic sanctions (2127 Committee)", "UN-SC2127")),
+            Map.entry("DPRK", new Program("DPRK sanctions (1718 Committee)", "UN-SC1718")),
+            Map.entry("DRC", new Program("Democratic Republic of the Congo sanctions (1533 Committee)", "UN-SC1533")),
+            Map.entry("GB", new Program("Guinea-Bissau sanctions (2048 Committee)", "UN-SC2048")),
+            Map.entry("Haiti", new Program("Haiti sanctions (2653 Committee)", "UN-SC2653")),
+            Map.entry("Iran", new Program("Iran sanctions (1737 Committee)", "UN-SC1737")),
+            Map.entry("Iraq", new Program("Iraq sanctions (1518 Committee)", "UN-SC1518")),
+            Map.entry("Libya", new Program("Libya sanctions (1970 Committee)", "UN-SC1970")),
+            Map.entry("Somalia", new Program("Al-Shabaab sanctions (2713 Committee)", "UN-SC2713")),
+            Map.entry("SouthSudan", new Program("South Sudan sanctions (2206 Committee)", "UN-SC2206")),
+            Map.entry("Sudan", new Program("Sudan sanctions (1591 Committee)", "UN-SC1591")),
+            Map.entry("Taliban", new Program("Taliban sanctions (1988 Committee)", "UN-SC1988")),
+            Map.entry("Yemen", new Program("Yemen sanctions (2140 Committee)", "UN-SC2140")));
+
+    private static final Set<String> RECORDS = Set.of("INDIVIDUAL", "ENTITY");
+    private static final List<String> NAME_PARTS = List.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME");
+    /** Fields that only a Person has properties for; in an ENTITY they go to notes. */
+    private static final Set<String> PERSON_FIELDS = Set.of("GENDER", "TITLE", "DESIGNATION", "NATIONALITY",
+            "INDIVIDUAL_DATE_OF_BIRTH", "INDIVIDUAL_PLACE_OF_BIRTH", "INDIVIDUAL_DOCUMENT");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** An xs:date, which may carry a time zone ("2015-04-07-04:00" in LISTED_ON). */
+    private static final Pattern XS_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:Z|[+-]\\d{2}:\\d{2})?");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** Records nest two levels (INDIVIDUAL_ALIAS/ALIAS_NAME); an element much deeper means a broken file or another list. */
+    private static final int MAX_DEPTH = 4;
+    /** The widest BETWEEN range of birth years taken as a list of years. */
+    private static final int MAX_YEAR_RANGE = 30;
+
+    /** An element of a record: its text (whitespace collapsed, null when blank) and its child elements. */
+    private record Node(String name, String text, List<Node> children, int line) {
+        /** The children as name to text, a repeated name's texts joined by "; ", for groups of simple fields. */
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (Node child : children) {
+                String value = child.describe();
+                if (value != null) {
+                    fields.merge(child.name, value, (a, b) -> a + "; " + b);
+                }
+            }
+            return fields;
         }
 
-        String first(String child) {
-            return all(child).map(Node::text).filter(text -> !text.isBlank()).findFirst().orElse(null);
+        /** The texts of the children, as in {@code <NATIONALITY><VALUE>..</VALUE></NATIONALITY>}. */
+        List<String> values() {
+            return children.stream().map(Node::describe).filter(Objects::nonNull).toList();
         }
 
-        /** The VALUE texts of a child like NATIONALITY or DESIGNATION. */
-        List<String> values(String child) {
-            return all(child).flatMap(node -> node.all("VALUE")).map(Node::text).filter(text -> !text.isBlank()).toList();
+        /** The text, or for a group its fields as "label: value; ...", or null when empty. */
+        String describe() {
+            if (children.isEmpty()) {
+                return text;
+            }
+            String described = describeFields(fields());
+            return text == null ? described : described == null ? text : text + "; " + described;
         }
     }
 
     private final Path file;
     private final String dataset;
     private final ConvergenceModel model;
-    private final InputStream input;
+    private final CountingInputStream input;
     private final XMLStreamReader xml;
-    private final String dataDate;
+    private final long size;
+    private final String dateGenerated;
     private final List<Entity> pending = new ArrayList<>(2);
-    private int records;
+    private final Map<String, String> seen = new HashMap<>();
+    private ConvergenceException failure;
+    private int record;
+    private String latestListing;
 
     public UnConsolidatedXmlReader(Path file, String dataset, ConvergenceModel model) {
         this.file = file;
         this.dataset = dataset;
         this.model = model;
         try {
-            this.input = Files.newInputStream(file);
+            this.size = Files.size(file);
+            this.input = new CountingInputStream(Files.newInputStream(file));
+        } catch (NoSuchFileException e) {
+            throw new ConvergenceException(ErrorCategory.NOT_FOUND, file + ": no such file");
+        } catch (IOException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -80,22 +158,32 @@ public final class UnConsolidatedXmlReader implements EntitySource {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": root element is <" + xml.getLocalName()
                         + ">, expected <CONSOLIDATED_LIST>: is this the UN Security Council consolidated list XML?");
             }
-            String generated = xml.getAttributeValue(null, "dateGenerated");
-            this.dataDate = generated != null && generated.length() >= 10 && ListDates.plausible(generated.substring(0, 10))
-                    ? generated.substring(0, 10) : null;
-        } catch (NoSuchFileException e) {
-            throw new ConvergenceException(ErrorCategory.NOT_FOUND, file + ": no such file");
-        } catch (IOException e) {
-            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": cannot read: " + e.getMessage(), e);
-        } catch (XMLStreamException e) {
-            throw malformed(e);
+            this.dateGenerated = generationDate(xml.getAttributeValue(null, "dateGenerated"));
+        } catch (XMLStreamException | RuntimeException e) {
+            closeQuietly();
+            if (e instanceof ConvergenceException known) {
+                throw known;
+            }
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": not XML (" + message(e)
+                    + "); expected the UN Security Council consolidated list, root element <CONSOLIDATED_LIST>", e);
         }
     }
 
-    private ConvergenceException malformed(XMLStreamException e) {
-        var location = e.getLocation();
-        return new ConvergenceException(ErrorCategory.INVALID_INPUT, file + (location == null ? "" : ":" + location.getLineNumber())
-                + ": malformed XML (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); is the file truncated?");
+    /** The date of dateGenerated="2026-02-27T00:00:09.554Z", as written (UTC); null when absent. */
+    private String generationDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Matcher date = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:T.*)?").matcher(value.strip());
+        try {
+            if (date.matches()) {
+                return LocalDate.parse(date.group(1)).toString();
+            }
+        } catch (DateTimeException e) {
+            // falls through to the error below
+        }
+        throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": <CONSOLIDATED_LIST dateGenerated='" + value
+                + "'> is not an ISO date-time such as 2026-02-27T00:00:09.554Z");
     }
 
     @Override
@@ -103,208 +191,399 @@ public final class UnConsolidatedXmlReader implements EntitySource {
         if (!pending.isEmpty()) {
             return pending.removeFirst();
         }
+        if (failure != null) {
+            throw failure;
+        }
+        Node node;
         try {
-            while (xml.hasNext()) {
-                if (xml.next() == XMLStreamConstants.START_ELEMENT
-                        && ("INDIVIDUAL".equals(xml.getLocalName()) || "ENTITY".equals(xml.getLocalName()))) {
-                    int line = xml.getLocation().getLineNumber();
-                    Node record = read();
-                    records++;
-                    pending.addAll(entities(record, file.getFileName() + ":" + line + " record " + records));
-                    return pending.removeFirst();
+            node = nextRecord();
+        } catch (XMLStreamException | RuntimeException e) {
+            failure = e instanceof ConvergenceException known ? known : malformed(e);
+            throw failure;
+        }
+        if (node == null) {
+            return null;
+        }
+        record++;
+        pending.addAll(entities(node, file.getFileName() + ":" + node.line() + " record " + record));
+        return pending.removeFirst();
+    }
+
+    private ConvergenceException malformed(Exception e) {
+        var location = xml.getLocation();
+        return new ConvergenceException(ErrorCategory.INVALID_INPUT, file + (location == null ? "" : ":" + location.getLineNumber())
+                + ": malformed XML (" + message(e) + "); is the file truncated?", e);
+    }
+
+    private static String message(Exception e) {
+        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+    }
+
+    /** The next INDIVIDUAL or ENTITY read whole, so that an invalid record leaves the stream at the next one. */
+    private Node nextRecord() throws XMLStreamException {
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && RECORDS.contains(xml.getLocalName())) {
+                return readNode(0);
+            }
+        }
+        return null;
+    }
+
+    private Node readNode(int depth) throws XMLStreamException {
+        String name = xml.getLocalName();
+        int line = xml.getLocation().getLineNumber();
+        if (depth > MAX_DEPTH) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ":" + line + ": <" + name
+                    + "> is nested deeper than the UN list's records go; is this the UN Security Council consolidated list?");
+        }
+        StringBuilder text = new StringBuilder();
+        List<Node> children = new ArrayList<>();
+        while (true) {
+            switch (xml.next()) {
+                case XMLStreamConstants.START_ELEMENT -> children.add(readNode(depth + 1));
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(xml.getText());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return new Node(name, collapse(text.toString()), List.copyOf(children), line);
+                }
+                case XMLStreamConstants.END_DOCUMENT -> throw new XMLStreamException("the file ends inside <" + name + ">", xml.getLocation());
+                default -> {
+                    // comments and processing instructions carry no data
                 }
             }
-            return null;
-        } catch (XMLStreamException e) {
-            throw malformed(e);
         }
     }
 
-    /** Reads the element at the cursor, with its children, into a node. */
-    private Node read() throws XMLStreamException {
-        String name = xml.getLocalName();
-        List<Node> children = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                children.add(read());
-            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-                text.append(xml.getText());
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                return new Node(name, text.toString().strip(), children);
-            } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": ends inside <" + name + ">; is the file truncated?");
-            }
+    private List<Entity> entities(Node node, String where) {
+        Map<String, String> top = node.fields();
+        String dataId = top.get("DATAID");
+        if (dataId == null || !DIGITS.matcher(dataId).matches()) {
+            throw new InvalidRecordException(where, "DATAID: expected the record's number, found " + (dataId == null ? "none" : "'" + dataId + "'"));
         }
-    }
+        where += " (DATAID " + dataId + ")";
+        String first = seen.putIfAbsent(dataId, where);
+        if (first != null) {
+            throw new InvalidRecordException(where, "DATAID " + dataId + " appears twice; first at " + first);
+        }
+        boolean person = node.name().equals("INDIVIDUAL");
+        String name = NAME_PARTS.stream().map(part -> available(top.get(part))).filter(Objects::nonNull).collect(Collectors.joining(" "));
+        if (name.isEmpty()) {
+            throw new InvalidRecordException(where, "FIRST_NAME: expected the name of the " + (person ? "individual" : "entity") + ", found none");
+        }
+        String id = dataset + "-" + dataId;
+        EntityBuilder subject = Entity.builder(model.requireSchema(person ? "Person" : "LegalEntity"), id, dataset).source(where)
+                .add("name", name);
+        if (person) {
+            subject.add("firstName", available(top.get("FIRST_NAME"))).add("secondName", available(top.get("SECOND_NAME")));
+        }
+        EntityBuilder sanction = Entity.builder(model.requireSchema("Sanction"), dataset + "-sanction-" + dataId, dataset).source(where)
+                .add("entity", id).add("authority", AUTHORITY);
 
-    private List<Entity> entities(Node record, String where) {
-        String dataId = record.first("DATAID");
-        if (dataId == null || !dataId.matches("\\d+")) {
-            throw new InvalidRecordException(where, "DATAID: '" + dataId + "' is not the list's numeric record id");
-        }
-        boolean individual = record.name().equals("INDIVIDUAL");
-        String id = "un-sc-" + dataId;
-        EntityBuilder subject = Entity.builder(model.requireSchema(individual ? "Person" : "Organization"), id, dataset).source(where);
-        List<String> nameParts = Stream.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME").map(record::first)
-                .filter(part -> part != null).toList();
-        if (nameParts.isEmpty()) {
-            throw new InvalidRecordException(where, "FIRST_NAME: every record of the list has a name, this one has none");
-        }
-        subject.add("name", String.join(" ", nameParts));
-        if (individual) {
-            subject.add("firstName", record.first("FIRST_NAME")).add("secondName", record.first("SECOND_NAME"))
-                    .add("middleName", record.first("THIRD_NAME")).add("middleName", record.first("FOURTH_NAME"));
-            String gender = record.first("GENDER");
-            if (gender != null) {
-                subject.add("gender", gender.toLowerCase(Locale.ROOT));
+        for (Node field : node.children()) {
+            String text = field.describe();
+            String at = where + " field " + field.name();
+            if (!person && PERSON_FIELDS.contains(field.name())) {
+                note(subject, field);
+                continue;
             }
-            record.values("TITLE").forEach(title -> subject.add("title", title));
-            record.values("DESIGNATION").forEach(designation -> subject.add("position", designation));
-            record.values("NATIONALITY").forEach(nationality -> country(subject, "nationality", nationality));
+            switch (field.name()) {
+                case "DATAID", "VERSIONNUM", "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME" -> {
+                    // the id and the name, above; VERSIONNUM is not kept (see the class comment)
+                }
+                case "NAME_ORIGINAL_SCRIPT" -> subject.add("alias", text);
+                case "UN_LIST_TYPE" -> program(sanction, text);
+                case "REFERENCE_NUMBER" -> sanction.add("authorityId", text).add("unscId", text);
+                case "LISTED_ON" -> {
+                    sanctionDate(sanction, subject, "listingDate", text, at);
+                    String date = xsDate(text);
+                    if (ListDates.plausible(date) && (latestListing == null || date.compareTo(latestListing) > 0)) {
+                        latestListing = date;
+                    }
+                }
+                case "COMMENTS1" -> subject.add("notes", text);
+                case "GENDER" -> {
+                    if (text != null && Set.of("male", "female").contains(text.toLowerCase(Locale.ROOT))) {
+                        subject.add("gender", text.toLowerCase(Locale.ROOT));
+                    } else {
+                        note(subject, field);
+                    }
+                }
+                case "TITLE" -> subject.addAll("title", field.values());
+                case "DESIGNATION" -> subject.addAll("position", field.values());
+                case "NATIONALITY" -> field.values().stream().map(UnConsolidatedXmlReader::available).filter(Objects::nonNull)
+                        .forEach(value -> country(subject, "nationality", value, "Nationality"));
+                case "LIST_TYPE" -> field.values().stream().filter(value -> !value.equals("UN List"))
+                        .forEach(value -> subject.add("notes", "List type: " + value));
+                case "LAST_DAY_UPDATED" -> field.values().forEach(value -> sanctionDate(sanction, subject, "modifiedAt", value, at));
+                case "INDIVIDUAL_ALIAS", "ENTITY_ALIAS" -> alias(subject, field.fields());
+                case "INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS" -> address(subject, field.fields());
+                case "INDIVIDUAL_DATE_OF_BIRTH" -> birthDate(subject, field.fields(), at);
+                case "INDIVIDUAL_PLACE_OF_BIRTH" -> birthPlace(subject, field.fields());
+                case "INDIVIDUAL_DOCUMENT" -> document(subject, field.fields());
+                default -> note(subject, field);
+            }
         }
-        subject.add("alias", record.first("NAME_ORIGINAL_SCRIPT"));
-        record.all(individual ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS").forEach(alias -> alias(subject, alias));
-        record.all(individual ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS").forEach(address -> address(subject, address));
-        record.all("INDIVIDUAL_DATE_OF_BIRTH").forEach(birth -> birthDate(subject, birth, where));
-        record.all("INDIVIDUAL_PLACE_OF_BIRTH").forEach(place -> {
-            String text = join(place, "CITY", "STATE_PROVINCE", "COUNTRY");
-            if (!text.isEmpty()) {
-                subject.add("birthPlace", text);
-            }
-            String country = Countries.code(place.first("COUNTRY"));
-            if (country != null) {
-                subject.add("birthCountry", country);
-            }
-        });
-        // The list repeats a document once per language of its type (Passport, Numéro de passeport ...).
-        java.util.Set<String> numbers = new java.util.HashSet<>();
-        record.all("INDIVIDUAL_DOCUMENT").forEach(document -> document(subject, document, numbers));
-        subject.add("notes", record.first("COMMENTS1")).add("topics", "sanction").add("sourceUrl", SOURCE_URL);
-        record.values("LAST_DAY_UPDATED").forEach(updated -> subject.add("notes", "Last day updated: " + updated));
-        subject.add("notes", "Version: " + record.first("VERSIONNUM"));
-
-        EntityBuilder sanction = Entity.builder(model.requireSchema("Sanction"), "un-sc-sanction-" + dataId, dataset).source(where)
-                .add("entity", id).add("authority", AUTHORITY).add("program", record.first("UN_LIST_TYPE"))
-                .add("authorityId", record.first("REFERENCE_NUMBER")).add("sourceUrl", SOURCE_URL);
-        ListDates.add(sanction, "listingDate", withoutZone(record.first("LISTED_ON")), where);
-        record.values("LIST_TYPE").forEach(list -> sanction.add("provisions", list));
+        subject.add("topics", "sanction").add("sourceUrl", SOURCE_URL);
+        sanction.add("sourceUrl", SOURCE_URL);
         return List.of(subject.build(), sanction.build());
     }
 
-    /** Good and a.k.a. aliases are strong, Low weak, f.k.a. former names. */
-    private static void alias(EntityBuilder subject, Node alias) {
-        String name = alias.first("ALIAS_NAME");
-        if (name == null) {
-            return;
-        }
-        String quality = String.valueOf(alias.first("QUALITY")).toLowerCase(Locale.ROOT);
-        String property = quality.equals("low") ? "weakAlias" : quality.equals("f.k.a.") ? "previousName" : "alias";
-        subject.add(property, name);
-        String details = join(alias, "DATE_OF_BIRTH", "CITY_OF_BIRTH", "COUNTRY_OF_BIRTH", "NOTE");
-        if (!details.isEmpty()) {
-            subject.add("notes", "Alias " + name + ": " + details);
+    private static void program(EntityBuilder sanction, String listType) {
+        Program program = listType == null ? null : PROGRAMS.get(listType);
+        if (program == null) {
+            sanction.add("program", listType);
+        } else {
+            sanction.add("program", program.title()).add("programId", program.id());
         }
     }
 
-    private static void address(EntityBuilder subject, Node address) {
-        String text = join(address, "STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY");
-        if (!text.isEmpty()) {
-            subject.add("address", text);
+    /**
+     * A date of the Sanction; text that is not a plausible date goes to the party's notes, since a
+     * Sanction has no notes.
+     *
+     * @throws InvalidRecordException when the date is not a calendar date
+     */
+    private static void sanctionDate(EntityBuilder sanction, EntityBuilder subject, String property, String value, String where) {
+        String date = xsDate(value);
+        if (ListDates.plausible(date)) {
+            ListDates.add(sanction, property, date, where);
+        } else if (date != null) {
+            subject.add("notes", "Sanction " + property + ": " + value + " (not a plausible date; kept as written)");
         }
-        country(subject, "country", address.first("COUNTRY"));
-        String note = address.first("NOTE");
+    }
+
+    private static void alias(EntityBuilder subject, Map<String, String> fields) {
+        String quality = fields.remove("QUALITY");
+        String names = fields.remove("ALIAS_NAME");
+        if (names == null) {
+            if (!fields.isEmpty()) {
+                subject.add("notes", "Alias: " + describeFields(fields));
+            }
+            return;
+        }
+        String property = switch (quality == null ? "" : quality) {
+            case "Low" -> "weakAlias";
+            case "f.k.a." -> "previousName";
+            case "Good", "a.k.a." -> "alias";
+            default -> {
+                subject.add("notes", "Alias quality: " + quality + " (" + names + ")");
+                yield "alias";
+            }
+        };
+        // "Azim Adhajani; Azim Agha-Jani": one alias element may give several spellings
+        Stream.of(names.split(";")).map(String::strip).forEach(alias -> subject.add(property, alias));
+        if (!fields.isEmpty()) {
+            subject.add("notes", "Alias " + names + ": " + describeFields(fields));
+        }
+    }
+
+    /** An address as one line; a country alone gives the country only. Its note goes to notes. */
+    private void address(EntityBuilder subject, Map<String, String> fields) {
+        String country = fields.remove("COUNTRY");
+        String note = fields.remove("NOTE");
+        String line = join(fields.remove("STREET"), fields.remove("CITY"), fields.remove("STATE_PROVINCE"), fields.remove("ZIP_CODE"));
+        String code = Countries.code(country);
+        subject.add("country", code);
+        String full = join(line, country);
+        if (line != null) {
+            subject.add("address", full);
+        } else if (code == null && country != null) {
+            subject.add("notes", "Address: " + country);
+        }
         if (note != null) {
-            subject.add("notes", "Address " + text + ": " + note);
+            subject.add("notes", "Address" + (full == null ? "" : " " + full) + ": " + note);
+        }
+        if (!fields.isEmpty()) {
+            subject.add("notes", "Address" + (full == null ? "" : " " + full) + ": " + describeFields(fields));
         }
     }
 
-    /** EXACT and APPROXIMATELY give a DATE or a YEAR; BETWEEN gives FROM_YEAR and TO_YEAR. */
-    private static void birthDate(EntityBuilder subject, Node birth, String where) {
-        String type = String.valueOf(birth.first("TYPE_OF_DATE"));
-        String date = birth.first("DATE") != null ? birth.first("DATE") : birth.first("YEAR");
-        if (birth.first("FROM_YEAR") != null && birth.first("TO_YEAR") != null) {
-            date = birth.first("FROM_YEAR") + "-" + birth.first("TO_YEAR");
-        }
-        if (date == null) {
-            return;
-        }
-        ListDates.add(subject, "birthDate", withoutZone(date), where);
-        if (type.equals("APPROXIMATELY")) {
-            subject.add("notes", "Date of birth approximately " + date);
-        }
-        String note = birth.first("NOTE");
-        if (note != null) {
-            subject.add("notes", "Date of birth " + date + ": " + note);
+    private void birthPlace(EntityBuilder subject, Map<String, String> fields) {
+        String country = fields.remove("COUNTRY");
+        String note = fields.remove("NOTE");
+        String place = join(fields.remove("STREET"), fields.remove("CITY"), fields.remove("STATE_PROVINCE"), fields.remove("ZIP_CODE"), country);
+        subject.add("birthPlace", place).add("birthCountry", Countries.code(country));
+        fields.put("NOTE", note);
+        String rest = describeFields(fields);
+        if (rest != null) {
+            subject.add("notes", "Place of birth" + (place == null ? "" : " " + place) + ": " + rest);
         }
     }
 
-    /** A passport (in any of the list's languages) goes to passportNumber, every other document to idNumber; the rest to notes. */
-    private static void document(EntityBuilder subject, Node document, java.util.Set<String> numbers) {
-        String number = document.first("NUMBER");
-        String type = document.first("TYPE_OF_DOCUMENT");
-        if (number != null && numbers.add(number)) {
-            boolean passport = type != null && type.toLowerCase(Locale.ROOT).matches(".*(passport|passeport|pasaporte).*");
-            subject.add(passport ? "passportNumber" : "idNumber", number);
+    /**
+     * TYPE_OF_DATE EXACT with a DATE or YEAR, APPROXIMATELY with a YEAR, or BETWEEN with FROM_YEAR and
+     * TO_YEAR (every year of the range is a birth date); a NOTE ("Nov. 1973", "from false passport") goes
+     * to notes with the date it qualifies.
+     */
+    private static void birthDate(EntityBuilder subject, Map<String, String> fields, String where) {
+        String type = fields.remove("TYPE_OF_DATE");
+        String date = fields.remove("DATE");
+        String year = fields.remove("YEAR");
+        String from = fields.remove("FROM_YEAR");
+        String to = fields.remove("TO_YEAR");
+        String note = fields.remove("NOTE");
+        String qualifier = "APPROXIMATELY".equals(type) ? "approximately " : "";
+        for (String value : Stream.of(date, year).filter(Objects::nonNull).toList()) {
+            ListDates.add(subject, "birthDate", qualifier + xsDate(value), where);
         }
-        String details = document.children().stream().filter(node -> !node.text().isBlank())
-                .map(node -> node.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + node.text()).collect(Collectors.joining("; "));
-        if (!details.isEmpty()) {
-            subject.add("notes", "Document: " + details);
+        String range = null;
+        if (from != null || to != null) {
+            range = yearRange(subject, from, to, where);
+        }
+        if (type != null && !Set.of("EXACT", "APPROXIMATELY", "BETWEEN").contains(type)) {
+            fields.put("TYPE_OF_DATE", type);
+        }
+        fields.put("NOTE", note);
+        String rest = describeFields(fields);
+        if (rest != null) {
+            String dated = join(date, year, range);
+            subject.add("notes", "Date of birth" + (dated == null ? "" : " " + dated) + ": " + rest);
         }
     }
 
-    /** An XML Schema date with a time zone ("2015-04-07-04:00", as some records write it) as a plain date. */
-    private static String withoutZone(String date) {
-        return date != null && date.matches("\\d{4}-\\d{2}-\\d{2}([+-]\\d{2}:\\d{2}|Z)") ? date.substring(0, 10) : date;
+    private static String yearRange(EntityBuilder subject, String from, String to, String where) {
+        String range = "between " + from + " and " + to;
+        if (from == null || to == null || !YEAR.matcher(from).matches() || !YEAR.matcher(to).matches()) {
+            throw new InvalidRecordException(where, "FROM_YEAR and TO_YEAR: expected two years, found " + range);
+        }
+        int start = Integer.parseInt(from);
+        int end = Integer.parseInt(to);
+        if (start > end || end - start > MAX_YEAR_RANGE) {
+            throw new InvalidRecordException(where, "FROM_YEAR and TO_YEAR: expected a range of at most " + MAX_YEAR_RANGE
+                    + " years, found " + range);
+        }
+        if (!ListDates.plausible(from) || !ListDates.plausible(to)) {
+            subject.add("notes", "birthDate: " + range + " (not a plausible date; kept as written)");
+            return range;
+        }
+        for (int year = start; year <= end; year++) {
+            subject.add("birthDate", Integer.toString(year), null, range);
+        }
+        return range;
     }
 
-    private static void country(EntityBuilder subject, String property, String name) {
-        if (name == null || name.isBlank()) {
-            return;
+    /** The number in passportNumber or idNumber; what else the document states in notes. */
+    private static void document(EntityBuilder subject, Map<String, String> fields) {
+        String type = fields.remove("TYPE_OF_DOCUMENT");
+        String number = fields.remove("NUMBER");
+        if (number != null) {
+            subject.add(isPassport(type) ? "passportNumber" : "idNumber", number);
         }
+        String document = type == null ? number : number == null ? type : type + " " + number;
+        if (document != null && (number == null || !fields.isEmpty())) {
+            String rest = describeFields(fields);
+            subject.add("notes", "Document " + document + (rest == null ? "" : ": " + rest));
+        }
+    }
+
+    /** "Passport", and the French and Spanish names the list sometimes gives. */
+    private static boolean isPassport(String type) {
+        String lower = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        return lower.contains("passport") || lower.contains("passeport") || lower.contains("pasaporte");
+    }
+
+    private void country(EntityBuilder subject, String property, String name, String label) {
         String code = Countries.code(name);
         if (code != null) {
             subject.add(property, code);
         } else {
-            subject.add("notes", property + ": " + name);
+            subject.add("notes", label + ": " + name);
         }
     }
 
-    private static String join(Node node, String... children) {
-        Map<String, String> parts = new LinkedHashMap<>();
-        for (String child : children) {
-            String text = node.first(child);
-            if (text != null) {
-                parts.put(child, text);
-            }
+    private static void note(EntityBuilder subject, Node field) {
+        String value = field.describe();
+        if (value != null) {
+            subject.add("notes", label(field.name()) + ": " + value);
         }
-        return String.join(", ", parts.values());
     }
 
+    /** "type of document2: Passport; issuing country: Germany; expired 2012" (a NOTE without label), or null when empty. */
+    private static String describeFields(Map<String, String> fields) {
+        String described = fields.entrySet().stream().filter(entry -> entry.getValue() != null)
+                .map(entry -> entry.getKey().equals("NOTE") ? entry.getValue() : label(entry.getKey()) + ": " + entry.getValue())
+                .collect(Collectors.joining("; "));
+        return described.isEmpty() ? null : described;
+    }
+
+    /** COUNTRY_OF_ISSUE to "country of issue". */
+    private static String label(String element) {
+        return element.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String xsDate(String value) {
+        Matcher date = value == null ? null : XS_DATE.matcher(value);
+        return date != null && date.matches() ? date.group(1) : value;
+    }
+
+    /** Null for "na", the list's "not available". */
+    private static String available(String value) {
+        return value == null || value.equals("na") ? null : value;
+    }
+
+    private static String join(String... parts) {
+        String joined = Stream.of(parts).filter(Objects::nonNull).collect(Collectors.joining(", "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String collapse(String text) {
+        String collapsed = text.replaceAll("\\s+", " ").strip();
+        return collapsed.isEmpty() ? null : collapsed;
+    }
+
+    /** The generation date of the list (dateGenerated), or failing that its newest listing date. */
     @Override
     public String dataDate() {
-        return dataDate;
+        return dateGenerated != null ? dateGenerated : latestListing;
     }
 
     @Override
     public long position() {
-        return records;
+        return input.count;
     }
 
     @Override
     public long size() {
-        return -1;
+        return size;
     }
 
     @Override
     public void close() {
         try {
             xml.close();
+        } catch (XMLStreamException e) {
+            // Reading is over; nothing is lost by a failed close.
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
             input.close();
-        } catch (XMLStreamException | IOException e) {
-            // reading is over; nothing is lost by a failed close
+        } catch (IOException e) {
+            // as above
+        }
+    }
+
+    /** Counts the bytes the parser has read, for progress. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
         }
     }
 }
