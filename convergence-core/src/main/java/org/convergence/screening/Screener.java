@@ -61,11 +61,18 @@ public final class Screener implements AutoCloseable {
      *     NOT_FOUND for an unknown scope
      */
     public List<Result> match(Query query, String scope, int limit, double minScore) {
-        ScreeningIndex current = current();
-        ScreenedEntity screened = screen(query, current);
-        Set<String> datasets = datasets(scope, current);
+        return match(current(), query, scope, limit, minScore);
+    }
+
+    /**
+     * As {@link #match(Query, String, int, double)}, against a given index: for callers that record
+     * which list versions answered (the audit log), so that the versions they record are the ones used.
+     */
+    public List<Result> match(ScreeningIndex index, Query query, String scope, int limit, double minScore) {
+        ScreenedEntity screened = screen(query, index);
+        Set<String> datasets = datasets(scope, index);
         List<Result> results = new ArrayList<>();
-        for (ScreeningIndex.Indexed candidate : current.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
+        for (ScreeningIndex.Indexed candidate : index.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
             Scorer.Score score = scorer.score(screened, candidate.screened());
             if (score.score() >= minScore) {
                 results.add(new Result(candidate, score));
