@@ -95,32 +95,34 @@ final class ScreenCommand implements Callable<Integer> {
         ConvergenceModel model = ConvergenceModel.standard();
         BatchInput.Format inputFormat = format == null ? BatchInput.Format.of(file) : parseFormat(format);
         BatchInput.Format resultFormat = output == null ? BatchInput.Format.CSV : outputFormat(output);
-        String who = Users.resolve(user);
-        // The input first: a wrong column mapping is reported before the index is built and before any output is created.
+        Scorer scorer = new Scorer(ScoringModel.standard());
+        BatchScreening.Settings settings = new BatchScreening.Settings(scope, limit, threshold != null ? threshold : scorer.model().threshold(),
+                Users.resolve(user), threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        // The input first: a wrong column mapping is reported before the index is built; outputs are created once all is checked.
         try (BatchInput input = BatchInput.open(file, inputFormat, columns, schema, skipInvalid, model);
                 StatementStore store = root.openStore();
-                Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
-                Writer results = output == null ? nonClosing(spec.commandLine().getOut()) : open(output);
-                Writer report = html == null ? null : open(html)) {
-            List<ResultWriter> writers = new ArrayList<>();
-            writers.add(resultFormat == BatchInput.Format.CSV ? new CsvResultWriter(results) : new JsonLinesResultWriter(results));
-            if (report != null) {
-                writers.add(new HtmlReport(report));
+                Screener screener = new Screener(store, model, scorer)) {
+            BatchScreening batch = new BatchScreening(screener, AuditLog.of(store));
+            batch.check(settings);
+            try (Writer results = output == null ? nonClosing(spec.commandLine().getOut()) : open(output);
+                    Writer report = html == null ? null : open(html)) {
+                List<ResultWriter> writers = new ArrayList<>();
+                writers.add(resultFormat == BatchInput.Format.CSV ? new CsvResultWriter(results) : new JsonLinesResultWriter(results));
+                if (report != null) {
+                    writers.add(new HtmlReport(report));
+                }
+                err.println("reading " + file.getFileName() + ": " + input.describe());
+                ProgressBar progress = new ProgressBar(err, "screening " + file.getFileName());
+                BatchSummary summary;
+                try {
+                    summary = batch.run(input, file.getFileName().toString(), settings, writers, progress);
+                } finally {
+                    progress.finish();
+                }
+                PrintWriter summaryOut = output == null ? err : spec.commandLine().getOut();
+                summaryOut.println(describe(summary));
+                summaryOut.flush();
             }
-            err.println("reading " + file.getFileName() + ": " + input.describe());
-            BatchScreening.Settings settings = new BatchScreening.Settings(scope, limit,
-                    threshold != null ? threshold : screener.scorer().model().threshold(), who,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors());
-            ProgressBar progress = new ProgressBar(err, "screening " + file.getFileName());
-            BatchSummary summary;
-            try {
-                summary = new BatchScreening(screener, AuditLog.of(store)).run(input, file.getFileName().toString(), settings, writers, progress);
-            } finally {
-                progress.finish();
-            }
-            PrintWriter summaryOut = output == null ? err : spec.commandLine().getOut();
-            summaryOut.println(describe(summary));
-            summaryOut.flush();
         } catch (UncheckedIOException e) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the results: " + e.getCause().getMessage(), e);
         }

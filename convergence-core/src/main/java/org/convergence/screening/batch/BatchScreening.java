@@ -49,6 +49,9 @@ public final class BatchScreening {
     public record Settings(String scope, int limit, double minScore, String user, int threads) {
         public Settings {
             requireNonNull(scope, "scope is null");
+            if (user == null || user.isBlank()) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
+            }
             if (limit < 1) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the limit must be at least 1, got " + limit);
             }
@@ -69,7 +72,7 @@ public final class BatchScreening {
      */
     public BatchSummary run(BatchInput input, String file, Settings settings, List<ResultWriter> writers, ImportProgress progress) {
         long started = System.nanoTime();
-        List<String> versions = checkScope(settings.scope());
+        List<String> versions = check(settings);
         BatchContext context = new BatchContext(file, input.describe(), settings.user(), Instant.now(), settings.scope(), settings.limit(),
                 settings.minScore(), versions, screener.scorer().model());
         writers.forEach(writer -> writer.start(context));
@@ -108,7 +111,14 @@ public final class BatchScreening {
         return finish(writers, totals, started);
     }
 
-    private List<String> checkScope(String scope) {
+    /**
+     * Checks that the settings can be run against the store, so that a caller can do so before it creates outputs.
+     *
+     * @return the list versions screened against, e.g. {@code ca-sema@3}
+     * @throws ConvergenceException NOT_FOUND for an unknown scope or a store without lists
+     */
+    public List<String> check(Settings settings) {
+        String scope = settings.scope();
         List<DatasetVersion> versions = screener.current().versions();
         if (versions.isEmpty()) {
             throw new ConvergenceException(ErrorCategory.NOT_FOUND,
