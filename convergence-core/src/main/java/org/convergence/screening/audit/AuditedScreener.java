@@ -2,7 +2,7 @@ package org.convergence.screening.audit;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +31,10 @@ public final class AuditedScreener {
 
     private final Screener screener;
     private final AuditLog log;
-    private final Clock clock;
 
     public AuditedScreener(Screener screener, AuditLog log) {
-        this(screener, log, Clock.systemUTC());
-    }
-
-    AuditedScreener(Screener screener, AuditLog log, Clock clock) {
         this.screener = requireNonNull(screener, "screener is null");
         this.log = requireNonNull(log, "log is null");
-        this.clock = clock;
     }
 
     /**
@@ -75,6 +69,7 @@ public final class AuditedScreener {
      *     longer than {@link #MAX_VALUE_LENGTH}, or a blank user; NOT_FOUND for an unknown scope
      */
     public Screening screen(Screener.Query query, String scope, int limit, double minScore, String user, String source) {
+        Instant asked = Instant.now();
         ScreeningIndex index = screener.current();
         List<String> versions = index.versions().stream().map(DatasetVersion::label).sorted().toList();
         String effectiveScope = scope == null ? "all" : scope;
@@ -83,7 +78,7 @@ public final class AuditedScreener {
             check(query);
             results = screener.match(index, query, effectiveScope, limit, minScore);
         } catch (ConvergenceException e) {
-            log.record(new ScreeningRequest(clock.instant(), user, recordable(query), effectiveScope, limit, minScore, versions, source,
+            log.record(new ScreeningRequest(asked, user, recordable(query), effectiveScope, limit, minScore, versions, source,
                     e.getMessage()), List.of());
             throw e;
         }
@@ -95,7 +90,7 @@ public final class AuditedScreener {
             boolean suppressed = decision != null && decision.decision() == Decision.FALSE_POSITIVE && decision.entityHash().equals(entityHash);
             audited.add(new AuditedResult(result, entityHash, suppressed));
         }
-        long id = log.record(new ScreeningRequest(clock.instant(), user, query, effectiveScope, limit, minScore, versions, source, null), audited);
+        long id = log.record(new ScreeningRequest(asked, user, query, effectiveScope, limit, minScore, versions, source, null), audited);
         return new Screening(id, versions, audited);
     }
 
