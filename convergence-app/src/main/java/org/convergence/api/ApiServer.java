@@ -20,6 +20,8 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -61,7 +63,7 @@ public final class ApiServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
     public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
-        Screening screening = new Screening(screener);
+        Screening screening = new Screening(screener, new AuditedScreener(screener, AuditLog.of(store)));
         MatchResource match = new MatchResource(screening, model);
         EntityResource entities = new EntityResource(screener, store);
         ReconcileResource reconcile = new ReconcileResource(screening, model, entities);

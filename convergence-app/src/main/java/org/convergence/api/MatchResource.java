@@ -70,7 +70,8 @@ final class MatchResource {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ObjectNode responses = response.putObject("responses");
         for (var entry : parsed) {
-            List<Screener.Result> results = screening.match(entry.getKey(), entry.getValue(), scope, datasets, limit + 1, cutoff);
+            List<Screener.Result> results = screening.screen(entry.getKey(), entry.getValue(), scope, datasets, limit + 1, cutoff,
+                    Parameters.user(ctx), "POST /match/" + scope);
             ObjectNode answer = responses.putObject(entry.getKey());
             answer.put("status", 200);
             ArrayNode list = answer.putArray("results");

@@ -55,7 +55,7 @@ final class ReconcileResource {
         String scope = ctx.pathParam("scope");
         Screening.datasets(scope, screening.screener().current());
         String queries = ctx.queryParam("queries");
-        reply(ctx, queries == null ? manifest(ctx, scope) : reconcile(scope, queries));
+        reply(ctx, queries == null ? manifest(ctx, scope) : reconcile(scope, queries, Parameters.user(ctx)));
     }
 
     /** POST: a batch in the form field {@code queries}, as OpenRefine sends it. */
@@ -71,7 +71,7 @@ final class ReconcileResource {
             throw invalid("the form field 'queries' is missing or not valid URL encoding: POST queries={\"q0\": {\"query\": \"...\", "
                     + "\"type\": \"Person\"}} as application/x-www-form-urlencoded, the JSON URL-encoded");
         }
-        reply(ctx, reconcile(scope, queries));
+        reply(ctx, reconcile(scope, queries, Parameters.user(ctx)));
     }
 
     private ObjectNode manifest(Context ctx, String scope) {
@@ -95,7 +95,7 @@ final class ReconcileResource {
         return manifest;
     }
 
-    private ObjectNode reconcile(String scope, String text) {
+    private ObjectNode reconcile(String scope, String text, String user) {
         JsonNode batch = Json.read(text, "the field 'queries'");
         if (batch.size() > BATCH_SIZE) {
             throw new HttpResponseException(413, "%d reconciliation queries in one batch; the manifest's batchSize is %d".formatted(batch.size(),
@@ -112,7 +112,7 @@ final class ReconcileResource {
         ObjectNode response = NODES.objectNode();
         queries.forEach((key, query) -> {
             ArrayNode result = response.putObject(key).putArray("result");
-            for (Screener.Result found : screening.match(key, query, scope, datasets, limits.get(key), 0)) {
+            for (Screener.Result found : screening.screen(key, query, scope, datasets, limits.get(key), 0, user, "reconcile/" + scope)) {
                 result.add(candidate(found, threshold));
             }
         });

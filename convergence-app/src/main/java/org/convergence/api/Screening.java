@@ -11,16 +11,23 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.store.DatasetVersion;
 
-/** Scopes and dataset filters over the {@link Screener}: which datasets a request screens against. Thread-safe. */
+/**
+ * Scopes and dataset filters over the {@link Screener}: which datasets a request screens against.
+ * Screening requests (match, reconcile) go through the audit log, with known false positives left
+ * out; lookups (search, suggest) do not. Thread-safe.
+ */
 final class Screening {
     static final String ALL = "all";
 
     private final Screener screener;
+    private final AuditedScreener audited;
 
-    Screening(Screener screener) {
+    Screening(Screener screener, AuditedScreener audited) {
         this.screener = screener;
+        this.audited = audited;
     }
 
     Screener screener() {
@@ -76,6 +83,26 @@ final class Screening {
     List<Screener.Result> match(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
         try {
             return matchWithin(query, scope, datasets, count, cutoff);
+        } catch (ConvergenceException e) {
+            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #match}, recorded in the audit log as asked by {@code user} from {@code source}; results
+     * the analysts marked false positives for this query, whose listed entity has not changed since,
+     * are left out (the log keeps them, flagged).
+     */
+    List<Screener.Result> screen(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff, String user,
+            String source) {
+        try {
+            List<String> searched = datasets.size() == datasets(scope, screener.current()).size() ? List.of(scope) : List.copyOf(datasets);
+            List<Screener.Result> merged = new ArrayList<>();
+            for (String within : searched) {
+                audited.screen(query, within, count, cutoff, user, source + " query " + key).raised().forEach(result -> merged.add(result.result()));
+            }
+            merged.sort(Comparator.comparingDouble((Screener.Result r) -> r.score().score()).reversed());
+            return merged.size() > count ? List.copyOf(merged.subList(0, count)) : merged;
         } catch (ConvergenceException e) {
             throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
         }

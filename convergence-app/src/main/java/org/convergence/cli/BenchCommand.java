@@ -1,6 +1,10 @@
 package org.convergence.cli;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +21,15 @@ import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.ScoringModel;
 import org.convergence.screening.Scorer;
+import org.convergence.screening.ScoringModel;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.batch.BatchInput;
+import org.convergence.screening.batch.BatchScreening;
+import org.convergence.screening.batch.BatchSummary;
+import org.convergence.screening.batch.CsvResultWriter;
 import org.convergence.store.StatementStore;
 import org.convergence.store.StoreConfig;
 import picocli.CommandLine.Command;
@@ -32,7 +41,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence bench}: benchmark commands whose figures go into docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures for docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class, BenchMatchCommand.class})
+        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class, BenchCommand.Screen.class, BenchMatchCommand.class})
 final class BenchCommand {
     @ParentCommand
     ConvergenceCommand root;
@@ -239,6 +248,113 @@ final class BenchCommand {
                 System.gc();
             }
             return runtime.totalMemory() - runtime.freeMemory();
+        }
+    }
+
+    @Command(name = "screen", mixinStandardHelpOptions = true,
+            description = {"Time batch screening and watch its memory: imports the SEMA, NRO and ASPI snapshots into a fresh embedded "
+                    + "store, then screens a generated customer file (or --file) through the audit log into a CSV, reporting rows/s and "
+                    + "the live heap (after a full GC) at each quarter of the rows.",
+                    "Run it with a small heap to show that memory stays flat: CONVERGENCE_JAVA_OPTS=-Xmx256m."})
+    static final class Screen implements Callable<Integer> {
+        /** The lists screened against, by source, in the shared data folder. */
+        private static final List<Map.Entry<ListSource, String>> LISTS = List.of(
+                Map.entry(ListSource.CA_SEMA, "lists/ca-sema/sema-lmes_2025-09-22.xml"),
+                Map.entry(ListSource.CA_NRO, "research-security/ca-nro/named-research-organizations_2024-04-18.html"),
+                Map.entry(ListSource.ASPI_UNITRACKER, "research-security/aspi-unitracker/misp_china-defence-universities.json"));
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "200000", description = "Rows to generate (default: ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Screen this CSV or JSON lines file instead of a generated one.")
+        Path file;
+
+        @Option(names = "--shared-data", defaultValue = "../shared/data", description = "The folder of snapshots (default: ${DEFAULT-VALUE}).")
+        Path sharedData;
+
+        @Option(names = "--threads", paramLabel = "N", description = "Rows screened at once (default: the number of processors).")
+        Integer threads;
+
+        @Override
+        public Integer call() throws IOException {
+            var out = spec.commandLine().getOut();
+            Path work = Files.createTempDirectory("convergence-bench-screen");
+            ConvergenceModel model = ConvergenceModel.standard();
+            try (StatementStore store = StoreConfig.embedded(work.resolve("store")).open(model)) {
+                for (var list : LISTS) {
+                    Path snapshot = sharedData.resolve(list.getValue());
+                    if (Files.exists(snapshot)) {
+                        ImportResult imported = list.getKey().importInto(store, snapshot, model, false, ImportProgress.NONE);
+                        out.printf("imported %s: %,d entities%n", imported.version().label(), imported.entities());
+                    } else {
+                        spec.commandLine().getErr().println("skipped (absent): " + snapshot);
+                    }
+                }
+                Path input = file;
+                if (input == null) {
+                    input = work.resolve("customers.csv");
+                    SyntheticPartiesFile.write(input, rows, 42);
+                    out.printf("generated %,d rows (%,d bytes) in %s%n", rows, Files.size(input), input);
+                }
+                long lines = countLines(input);
+                HeapCheckpoints heap = new HeapCheckpoints(lines);
+                try (Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
+                        BatchInput batch = BatchInput.open(input, BatchInput.Format.of(input), List.of(), null, false, model);
+                        Writer results = Files.newBufferedWriter(work.resolve("results.csv"), StandardCharsets.UTF_8)) {
+                    BatchScreening.Settings settings = new BatchScreening.Settings("all", 5, screener.scorer().model().threshold(), "bench",
+                            threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    BatchSummary summary = new BatchScreening(screener, AuditLog.of(store)).run(batch, input.getFileName().toString(), settings,
+                            List.of(new CsvResultWriter(results)), heap);
+                    heap.record(summary.rows());
+                    out.println(ScreenCommand.describe(summary));
+                    out.printf("threads %d; max heap %,d MB; live heap after full GC: %s%n", settings.threads(),
+                            Runtime.getRuntime().maxMemory() >> 20, heap);
+                }
+            } finally {
+                try (Stream<Path> paths = Files.walk(work)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return 0;
+        }
+
+        private static long countLines(Path input) throws IOException {
+            try (Stream<String> lines = Files.lines(input, StandardCharsets.UTF_8)) {
+                return lines.count();
+            }
+        }
+
+        /** Progress that forces a full GC at each quarter of the rows and keeps the heap still in use: the run's live memory. */
+        private static final class HeapCheckpoints implements ImportProgress {
+            private final long expected;
+            private final List<String> taken = new ArrayList<>();
+            private int next = 1;
+
+            HeapCheckpoints(long expected) {
+                this.expected = Math.max(1, expected);
+            }
+
+            @Override
+            public void update(long records, long position, long size) {
+                if (next <= 3 && records >= expected * next / 4) {
+                    record(records);
+                }
+            }
+
+            void record(long records) {
+                System.gc();
+                MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                taken.add(String.format("%,d rows %,d MB", records, heap.getUsed() >> 20));
+                next++;
+            }
+
+            @Override
+            public String toString() {
+                return String.join(", ", taken);
+            }
         }
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "convergence 0.1.0",
         description = "Evidence of China–Russia technology co-operation, the official lists, and Canada's exposure.",
-        subcommands = {ImportCommand.class, ExportCommand.class, StatusCommand.class, ListsCommand.class, EvidenceCommand.class, AnalyticsCommand.class, EvalCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {ImportCommand.class, ExportCommand.class, StatusCommand.class, ListsCommand.class, ScreenCommand.class, AuditCommand.class,
+                EvidenceCommand.class, AnalyticsCommand.class, EvalCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error", "2:usage error", "3:invalid input", "4:not found", "5:store error", "6:a publication could not be downloaded"})

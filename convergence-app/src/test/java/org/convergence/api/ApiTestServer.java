@@ -35,10 +35,13 @@ final class ApiTestServer {
     private static ApiTestServer instance;
 
     final ApiServer server;
+    /** The store behind the server, for tests that read what the server recorded (the audit log). */
+    final StatementStore store;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ApiTestServer(ApiServer server) {
+    private ApiTestServer(ApiServer server, StatementStore store) {
         this.server = server;
+        this.store = store;
     }
 
     static synchronized ApiTestServer get() {
@@ -59,7 +62,7 @@ final class ApiTestServer {
                     store.close();
                     delete(folder);
                 }));
-                instance = new ApiTestServer(server);
+                instance = new ApiTestServer(server, store);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,6 +88,11 @@ final class ApiTestServer {
 
     HttpResponse<String> postJson(String pathAndQuery, String body) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> postJsonAs(String user, String pathAndQuery, String body) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json").header(Parameters.USER_HEADER, user)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A form POST exactly as OpenRefine sends reconciliation batches: {@code queries=<URL-encoded JSON>}. */

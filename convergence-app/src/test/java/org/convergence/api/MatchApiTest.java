@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.Decision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +35,40 @@ class MatchApiTest {
         return json(response);
     }
 
+    private static JsonNode parse(String line) {
+        try {
+            return Json.MAPPER.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
     private static List<String> ids(JsonNode results) {
         List<String> ids = new ArrayList<>();
         results.forEach(result -> ids.add(result.path("id").asText()));
         return ids;
+    }
+
+    @Test
+    void everyMatchIsAuditedAndAKnownFalsePositiveIsNotRaisedAgain() throws Exception {
+        // an address no other test sends, so that this query's decisions touch no other test
+        String body = "{\"queries\": {\"q1\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Aleksey Oleksin\"], "
+                + "\"address\": [\"1 Audit Test Lane\"]}}}}";
+        HttpResponse<String> first = api.postJsonAs("analyst-7", "/match/ca-sema", body);
+        assertEquals(OLEKSIN, json(first).path("responses").path("q1").path("results").get(0).path("id").asText());
+
+        AuditLog log = AuditLog.of(api.store);
+        java.io.StringWriter exported = new java.io.StringWriter();
+        log.export(exported, AuditLog.Format.JSONL, null);
+        JsonNode request = exported.toString().lines().map(MatchApiTest::parse).filter(line -> line.path("user").asText().equals("analyst-7"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertTrue(request.path("source").asText().startsWith("POST /match/ca-sema"), request.toString());
+        assertEquals(OLEKSIN, request.path("results").get(0).path("entity_id").asText());
+        assertTrue(request.path("list_versions").toString().contains("ca-sema@"), request.path("list_versions").toString());
+
+        log.decide(request.path("request_id").asLong(), OLEKSIN, Decision.FALSE_POSITIVE, "analyst-7", "a namesake");
+        JsonNode again = json(api.postJsonAs("analyst-7", "/match/ca-sema", body)).path("responses").path("q1").path("results");
+        assertFalse(ids(again).contains(OLEKSIN), again.toString());
     }
 
     @Test

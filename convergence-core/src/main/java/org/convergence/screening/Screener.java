@@ -61,13 +61,20 @@ public final class Screener implements AutoCloseable {
      *     NOT_FOUND for an unknown scope
      */
     public List<Result> match(Query query, String scope, int limit, double minScore) {
-        ScreeningIndex current = current();
-        ScreenedEntity screened = screen(query, current);
-        Set<String> datasets = datasets(scope, current);
-        TokenWeights weights = current.tokenWeights();
+        return match(current(), query, scope, limit, minScore);
+    }
+
+    /**
+     * As {@link #match(Query, String, int, double)}, against a given index: for callers that record
+     * which list versions answered (the audit log), so that the versions they record are the ones used.
+     */
+    public List<Result> match(ScreeningIndex index, Query query, String scope, int limit, double minScore) {
+        ScreenedEntity screened = screen(query, index);
+        Set<String> datasets = datasets(scope, index);
+        TokenWeights weights = index.tokenWeights();
         record Ranked(ScreeningIndex.Indexed candidate, double probability) {}
         List<Ranked> ranked = new ArrayList<>();
-        for (ScreeningIndex.Indexed candidate : current.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
+        for (ScreeningIndex.Indexed candidate : index.candidates(screened, datasets, Math.max(CANDIDATES, limit))) {
             double probability = scorer.probability(screened, candidate.screened(), weights);
             if (probability >= minScore) {
                 ranked.add(new Ranked(candidate, probability));

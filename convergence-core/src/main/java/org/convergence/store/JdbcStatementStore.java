@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.ingest.ImportRequest;
@@ -208,6 +209,11 @@ abstract class JdbcStatementStore implements StatementStore {
     /** The first row id of a version: rows of version v are [v * 2^32, (v + 1) * 2^32). */
     private static long firstRowId(long versionId) {
         return versionId << 32;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.convergence.store;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.model.Entity;
 
@@ -33,6 +34,12 @@ public interface StatementStore extends AutoCloseable {
 
     /** Every entity of a dataset version, in the order it was imported, streamed (memory stays flat). */
     void forEachEntity(DatasetVersion version, Consumer<Entity> action);
+
+    /**
+     * The store's database, for capabilities that keep their own tables beside the statements (the
+     * screening audit log); its schema is migrated with the store's. Closed when the store closes.
+     */
+    DataSource dataSource();
 
     @Override
     void close();

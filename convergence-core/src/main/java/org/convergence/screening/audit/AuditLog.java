@@ -1,0 +1,259 @@
+package org.convergence.screening.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.screening.Screener;
+import org.convergence.store.StatementStore;
+
+/**
+ * The screening audit trail, in the store's database: requests with the results they returned, and
+ * analysts' decisions on results. Records are only ever added. Thread-safe: each call takes its own
+ * connection from the store's pool.
+ */
+public final class AuditLog {
+    /** The longest user name and comment kept, as in the schema. */
+    private static final int MAX_USER = 256;
+    private static final int MAX_COMMENT = 4096;
+    private static final int MAX_SOURCE = 1024;
+    private static final int MAX_ERROR = 2048;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Export formats: one JSON object per request, or one CSV row per result. */
+    public enum Format { JSONL, CSV }
+
+    private final DataSource dataSource;
+
+    public AuditLog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The audit log kept in a store's database. */
+    public static AuditLog of(StatementStore store) {
+        return new AuditLog(store.dataSource());
+    }
+
+    /**
+     * Records a request and the results it returned, in one transaction.
+     *
+     * @return the request id, by which decisions name the request
+     */
+    public long record(ScreeningRequest request, List<AuditedResult> results) {
+        requireUser(request.user());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long id = insertRequest(connection, request);
+                insertResults(connection, id, results);
+                connection.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("record a screening request", e);
+        }
+    }
+
+    private static long insertRequest(Connection connection, ScreeningRequest request) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_request (requested_at, user_name, query_json,"
+                + " query_hash, scope, result_limit, min_score, list_versions, source, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            insert.setObject(1, LocalDateTime.ofInstant(request.requestedAt(), ZoneOffset.UTC));
+            insert.setString(2, request.user());
+            insert.setString(3, json(queryJson(request.query())));
+            insert.setString(4, ContentHash.query(request.query()));
+            insert.setString(5, request.scope());
+            insert.setInt(6, request.limit());
+            insert.setDouble(7, request.minScore());
+            insert.setString(8, json(request.listVersions()));
+            insert.setString(9, abbreviate(request.source(), MAX_SOURCE));
+            insert.setString(10, abbreviate(request.error(), MAX_ERROR));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertResults(Connection connection, long requestId, List<AuditedResult> results) throws SQLException {
+        if (results.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_result (request_id, result_rank, entity_id, caption,"
+                + " list_version, entity_hash, score, is_match, suppressed, features_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rank = 1;
+            for (AuditedResult audited : results) {
+                Screener.Result result = audited.result();
+                insert.setLong(1, requestId);
+                insert.setInt(2, rank++);
+                insert.setString(3, audited.entityId());
+                insert.setString(4, result.entity().screened().caption());
+                insert.setString(5, result.entity().version().label());
+                insert.setString(6, audited.entityHash());
+                insert.setDouble(7, result.score().score());
+                insert.setBoolean(8, result.score().match());
+                insert.setBoolean(9, audited.suppressed());
+                insert.setString(10, json(result.score().features()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Records an analyst's decision on one result of a request. A false positive keeps the same
+     * query (by content) from raising the same entity again while the entity's content stays as it
+     * was in that result; a later decision on the same pair replaces it.
+     *
+     * @throws ConvergenceException NOT_FOUND when the request does not exist or did not return the entity;
+     *     INVALID_INPUT for a blank user or an over-long comment
+     */
+    public void decide(long requestId, String entityId, Decision decision, String user, String comment) {
+        requireUser(user);
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT,
+                    "the comment has " + comment.length() + " characters; at most " + MAX_COMMENT + " are kept");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            String queryHash = queryHash(connection, requestId);
+            String entityHash = resultEntityHash(connection, requestId, entityId);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_decision (request_id, entity_id, query_hash,"
+                    + " entity_hash, decision, decided_by, decided_at, comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, requestId);
+                insert.setString(2, entityId);
+                insert.setString(3, queryHash);
+                insert.setString(4, entityHash);
+                insert.setString(5, decision.label());
+                insert.setString(6, user);
+                insert.setObject(7, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                insert.setString(8, comment == null || comment.isBlank() ? null : comment);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failure("record the decision on request " + requestId, e);
+        }
+    }
+
+    private static String queryHash(Connection connection, long requestId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT query_hash FROM screening_request WHERE id = ?")) {
+            query.setLong(1, requestId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no screening request " + requestId
+                            + " in the audit log [Hint: request ids are in the screening output and in 'convergence audit export']");
+                }
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static String resultEntityHash(Connection connection, long requestId, String entityId) throws SQLException {
+        List<String> returned = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entity_id, entity_hash FROM screening_result WHERE request_id = ? ORDER BY result_rank")) {
+            query.setLong(1, requestId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(1).equals(entityId)) {
+                        return rows.getString(2);
+                    }
+                    returned.add(rows.getString(1));
+                }
+            }
+        }
+        throw new ConvergenceException(ErrorCategory.NOT_FOUND, "screening request " + requestId + " did not return entity '" + entityId
+                + "'; " + (returned.isEmpty() ? "it returned no results" : "it returned " + returned));
+    }
+
+    /** The latest decision on one listed entity for one query, with the entity content it was made on. */
+    record LatestDecision(Decision decision, String entityHash) {}
+
+    /** The latest decision on each entity for queries of this content, by entity id. */
+    Map<String, LatestDecision> latestDecisions(String queryHash) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT entity_id, decision, entity_hash FROM screening_decision WHERE query_hash = ? ORDER BY id")) {
+            query.setString(1, queryHash);
+            Map<String, LatestDecision> latest = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    latest.put(rows.getString(1), new LatestDecision(Decision.parse(rows.getString(2)), rows.getString(3)));
+                }
+            }
+            return latest;
+        } catch (SQLException e) {
+            throw failure("read decisions", e);
+        }
+    }
+
+    /**
+     * Writes the log, oldest request first, streamed: JSON lines (one object per request, with its
+     * results and every decision on them) or CSV (one row per result, or per request without results,
+     * with the latest decision).
+     *
+     * @param since only requests made at or after this instant; null for all
+     */
+    public void export(Writer out, Format format, Instant since) {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditExport.write(connection, out, format, since == null ? Instant.EPOCH : since);
+        } catch (SQLException e) {
+            throw failure("export the audit log", e);
+        }
+    }
+
+    static Map<String, Object> queryJson(Screener.Query query) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (query.id() != null) {
+            json.put("id", query.id());
+        }
+        json.put("schema", query.schema());
+        json.put("properties", query.properties());
+        return json;
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit values are strings, numbers and lists: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireUser(String user) {
+        if (user == null || user.isBlank()) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT,
+                    "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
+        }
+        if (user.length() > MAX_USER) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the user name has " + user.length() + " characters; at most " + MAX_USER);
+        }
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static ConvergenceException failure(String action, SQLException e) {
+        return new ConvergenceException(ErrorCategory.STORE, "cannot " + action + " in the audit log: " + e.getMessage(), e);
+    }
+}

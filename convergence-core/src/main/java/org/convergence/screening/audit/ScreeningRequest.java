@@ -1,0 +1,33 @@
+package org.convergence.screening.audit;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.convergence.screening.Screener;
+
+/**
+ * One screening request as the audit log records it.
+ *
+ * @param requestedAt when it was asked (kept to the microsecond, as both stores keep it)
+ * @param user who asked
+ * @param query what was asked
+ * @param scope the dataset screened against, or "all"
+ * @param limit the most results asked for
+ * @param minScore the lowest score asked for
+ * @param listVersions the dataset versions of the index that answered, e.g. {@code ca-sema@3}
+ * @param source where the query came from (a file and row, an API client), or null
+ * @param error why the request was rejected without screening, or null when it was screened
+ */
+public record ScreeningRequest(Instant requestedAt, String user, Screener.Query query, String scope, int limit, double minScore,
+        List<String> listVersions, String source, String error) {
+
+    public ScreeningRequest {
+        requestedAt = requireNonNull(requestedAt, "requestedAt is null").truncatedTo(ChronoUnit.MICROS);
+        requireNonNull(user, "user is null");
+        requireNonNull(query, "query is null");
+        requireNonNull(scope, "scope is null");
+        listVersions = List.copyOf(listVersions);
+    }
+}

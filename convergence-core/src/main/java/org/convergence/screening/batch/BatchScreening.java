@@ -1,0 +1,206 @@
+package org.convergence.screening.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.ingest.ImportProgress;
+import org.convergence.screening.Screener;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.store.DatasetVersion;
+
+/**
+ * Screens a file row by row through the audit log and writes every output as it goes, in input
+ * order. Rows are screened on several threads; at most {@link #WINDOW} rows are in flight, so memory
+ * holds a bounded number of rows whatever the file's size.
+ */
+public final class BatchScreening {
+    /** Rows read ahead of the one being written: enough to keep the threads busy. */
+    static final int WINDOW = 256;
+    private static final int PROGRESS_INTERVAL = 250;
+
+    private final Screener screener;
+    private final AuditedScreener audited;
+
+    public BatchScreening(Screener screener, AuditLog log) {
+        this.screener = requireNonNull(screener, "screener is null");
+        this.audited = new AuditedScreener(screener, log);
+    }
+
+    /**
+     * How to screen.
+     *
+     * @param scope a dataset name, or "all"
+     * @param limit the most results per row
+     * @param minScore the lowest score reported
+     * @param user who screens (recorded with every request)
+     * @param threads rows screened at once
+     */
+    public record Settings(String scope, int limit, double minScore, String user, int threads) {
+        public Settings {
+            requireNonNull(scope, "scope is null");
+            if (user == null || user.isBlank()) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
+            }
+            if (limit < 1) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the limit must be at least 1, got " + limit);
+            }
+            if (minScore < 0 || minScore > 1) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the threshold is a score from 0 to 1, got " + minScore);
+            }
+            if (threads < 1) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "threads must be at least 1, got " + threads);
+            }
+        }
+    }
+
+    /**
+     * Screens every row of the input. When the input turns out malformed part-way, the rows before it
+     * are written and the outputs finished before the error is thrown.
+     *
+     * @throws ConvergenceException NOT_FOUND for an unknown scope or a store without lists; INVALID_INPUT for a malformed line
+     */
+    public BatchSummary run(BatchInput input, String file, Settings settings, List<ResultWriter> writers, ImportProgress progress) {
+        long started = System.nanoTime();
+        List<String> versions = check(settings);
+        BatchContext context = new BatchContext(file, input.describe(), settings.user(), Instant.now(), settings.scope(), settings.limit(),
+                settings.minScore(), versions, screener.scorer().model());
+        writers.forEach(writer -> writer.start(context));
+        Totals totals = new Totals();
+        AtomicInteger thread = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(),
+                task -> Thread.ofPlatform().daemon().name("screen-" + thread.incrementAndGet()).unstarted(task));
+        ArrayDeque<Future<RowOutcome>> window = new ArrayDeque<>();
+        try {
+            long read = 0;
+            while (true) {
+                BatchRow row;
+                try {
+                    row = input.next();
+                } catch (RuntimeException e) {
+                    drain(window, writers, totals);
+                    finish(writers, totals, started);
+                    throw e;
+                }
+                if (row == null) {
+                    break;
+                }
+                window.add(pool.submit(() -> screen(row, settings)));
+                if (window.size() >= WINDOW) {
+                    emit(window.poll(), writers, totals);
+                }
+                if (++read % PROGRESS_INTERVAL == 0) {
+                    progress.update(read, input.position(), input.size());
+                }
+            }
+            drain(window, writers, totals);
+            progress.update(totals.rows, input.position(), input.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        return finish(writers, totals, started);
+    }
+
+    /**
+     * Checks that the settings can be run against the store, so that a caller can do so before it creates outputs.
+     *
+     * @return the list versions screened against, e.g. {@code ca-sema@3}
+     * @throws ConvergenceException NOT_FOUND for an unknown scope or a store without lists
+     */
+    public List<String> check(Settings settings) {
+        String scope = settings.scope();
+        List<DatasetVersion> versions = screener.current().versions();
+        if (versions.isEmpty()) {
+            throw new ConvergenceException(ErrorCategory.NOT_FOUND,
+                    "the store has no lists to screen against [Hint: import one first, e.g. 'convergence lists import ca-sema FILE']");
+        }
+        if (!scope.equals("all") && versions.stream().noneMatch(version -> version.dataset().equals(scope))) {
+            throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no dataset '" + scope + "' in the store; scopes are 'all' or one of "
+                    + versions.stream().map(DatasetVersion::dataset).toList());
+        }
+        return versions.stream().map(DatasetVersion::label).sorted().toList();
+    }
+
+    /** One row through the audited screener; a query it rejects is the row's error, not the run's. */
+    private RowOutcome screen(BatchRow row, Settings settings) {
+        if (row.error() != null) {
+            return new RowOutcome(row, null, row.error());
+        }
+        try {
+            return new RowOutcome(row, audited.screen(row.query(), settings.scope(), settings.limit(), settings.minScore(), settings.user(),
+                    row.location()), null);
+        } catch (ConvergenceException e) {
+            if (e.category() != ErrorCategory.INVALID_INPUT) {
+                throw e;
+            }
+            return new RowOutcome(row, null, e.getMessage());
+        }
+    }
+
+    private static void drain(ArrayDeque<Future<RowOutcome>> window, List<ResultWriter> writers, Totals totals) {
+        while (!window.isEmpty()) {
+            emit(window.poll(), writers, totals);
+        }
+    }
+
+    private static void emit(Future<RowOutcome> pending, List<ResultWriter> writers, Totals totals) {
+        RowOutcome outcome;
+        try {
+            outcome = pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConvergenceException(ErrorCategory.INTERNAL, "batch screening was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new ConvergenceException(ErrorCategory.INTERNAL, "screening a row failed: " + e.getCause(), e.getCause());
+        }
+        totals.add(outcome);
+        writers.forEach(writer -> writer.write(outcome));
+    }
+
+    private static BatchSummary finish(List<ResultWriter> writers, Totals totals, long started) {
+        BatchSummary summary = totals.summary(Duration.ofNanos(System.nanoTime() - started));
+        writers.forEach(writer -> writer.finish(summary));
+        return summary;
+    }
+
+    /** The running counts; touched by the writing thread only. */
+    private static final class Totals {
+        long rows;
+        long rowsWithHits;
+        long hits;
+        long suppressed;
+        long errors;
+        long firstRequest = Long.MAX_VALUE;
+        long lastRequest;
+
+        void add(RowOutcome outcome) {
+            rows++;
+            int raised = outcome.hits().size();
+            hits += raised;
+            rowsWithHits += raised > 0 ? 1 : 0;
+            suppressed += outcome.suppressed();
+            errors += outcome.error() != null ? 1 : 0;
+            if (outcome.screening() != null) {
+                firstRequest = Math.min(firstRequest, outcome.screening().requestId());
+                lastRequest = Math.max(lastRequest, outcome.screening().requestId());
+            }
+        }
+
+        BatchSummary summary(Duration elapsed) {
+            return new BatchSummary(rows, rowsWithHits, hits, suppressed, errors, lastRequest == 0 ? 0 : firstRequest, lastRequest, elapsed);
+        }
+    }
+}
