@@ -36,6 +36,7 @@ import org.convergence.screening.names.NormalizedName;
 public final class LabelledSets {
     public static final String UN_UNTREATED = "yente/cgb_positives_un_untreated.csv";
     public static final String UN_TREATED = "yente/cgb_positives_un_treated.csv";
+    public static final String UN_SHORTENED = "yente/cgb_positives_un_untreated.csv, middle names left out";
     public static final String NEGATIVES = "yente/cgb_negatives_global.csv";
     public static final String CROSS_SCRIPT = "watchman/cross_script_pairs.csv";
     public static final String OFAC_CASES = "watchman/watchman-java_ofac_test_cases.csv";
@@ -70,6 +71,28 @@ public final class LabelledSets {
             cases.add(new LabelledCase(file, i + 1, personQuery(rows.get(i), i), "un-sc", new LabelledCase.Finds(expected.get(), false)));
         }
         return new Loaded(file, cases, leftOut, "person not found by name in the imported un-sc version");
+    }
+
+    /**
+     * The UN positives as screening often meets them: the untreated names of three or more parts cut
+     * to their first and last part (no patronymic, no middle names), with the row's date of birth and
+     * nationality. The listed person must still come back as a match.
+     */
+    public Loaded unShortened() {
+        Loaded full = unPositives(UN_UNTREATED);
+        List<LabelledCase> cases = new ArrayList<>();
+        for (LabelledCase kase : full.cases()) {
+            String name = kase.query().properties().get("name").getFirst();
+            String[] parts = name.strip().split("\\s+");
+            if (parts.length < 3) {
+                continue;
+            }
+            Map<String, List<String>> properties = new LinkedHashMap<>(kase.query().properties());
+            properties.put("name", List.of(parts[0] + " " + parts[parts.length - 1]));
+            cases.add(new LabelledCase(UN_SHORTENED, kase.row(), new Screener.Query(kase.query().id(), "Person", properties), kase.scope(),
+                    kase.expectation()));
+        }
+        return new Loaded(UN_SHORTENED, cases, full.leftOut(), full.leftOutReason());
     }
 
     /** People on no list: nothing may be flagged. {@code every} keeps one row in that many (1 = all). */
