@@ -34,6 +34,13 @@ public final class Scorer {
     public static final List<String> FEATURES = List.of(QUERY_COVERAGE, RESULT_COVERAGE, EXACT, PHONETIC, WEAK_ALIAS, SINGLE_TOKEN, DATE,
             COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT);
 
+    /**
+     * Features that can only count against a match; every other feature is agreement that can only
+     * count for one. A fitted model keeps to these signs, so that an explanation never says that
+     * names sounding alike lowered a score.
+     */
+    public static final java.util.Set<String> PENALTIES = java.util.Set.of(WEAK_ALIAS, SINGLE_TOKEN, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT);
+
     private static final double TOKEN_THRESHOLD = 0.85;
     private static final double INITIAL = 0.6;
     /** Agreement of skeletons alone (vowels unknown) is a little less than agreement of spellings. */

@@ -11,7 +11,10 @@ import org.convergence.screening.eval.Metrics.LabelledPair;
  * Fits the scoring model's weights to labelled pairs by logistic regression (Newton's method with a
  * small ridge penalty), so that scores are probabilities calibrated on those pairs. A feature the
  * pairs never show (no labelled pair shares an identifier, say) cannot be fitted: it keeps the prior
- * model's weight rather than falling to zero, and the fit holds it fixed.
+ * model's weight rather than falling to zero, and the fit holds it fixed. Weights keep the sign of
+ * their feature ({@link Scorer#PENALTIES} at or below zero, agreement at or above): a feature whose
+ * unconstrained weight comes out the other way (an artefact of features that move together) is held
+ * at zero and the rest refitted.
  */
 public final class LogisticFit {
     private static final int ITERATIONS = 30;
@@ -28,6 +31,31 @@ public final class LogisticFit {
             fixed[i] = pairs.stream().allMatch(pair -> pair.features()[feature] == 0);
             w[i] = fixed[i] ? prior.weight(Scorer.FEATURES.get(feature)) : 0;
         }
+        for (int round = 0; round < n; round++) {
+            newton(pairs, w, fixed);
+            boolean violated = false;
+            for (int i = 1; i < n; i++) {
+                boolean penalty = Scorer.PENALTIES.contains(Scorer.FEATURES.get(i - 1));
+                if (!fixed[i] && (penalty ? w[i] > 0 : w[i] < 0)) {
+                    fixed[i] = true;
+                    w[i] = 0;
+                    violated = true;
+                }
+            }
+            if (!violated) {
+                break;
+            }
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i = 0; i < Scorer.FEATURES.size(); i++) {
+            weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
+        }
+        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance);
+    }
+
+    /** Newton's method on the weights that are not fixed, in place. */
+    private static void newton(List<LabelledPair> pairs, double[] w, boolean[] fixed) {
+        int n = w.length;
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
@@ -65,11 +93,6 @@ public final class LogisticFit {
                 break;
             }
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (int i = 0; i < Scorer.FEATURES.size(); i++) {
-            weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
-        }
-        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance);
     }
 
     private static double round(double value) {

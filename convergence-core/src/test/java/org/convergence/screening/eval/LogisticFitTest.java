@@ -39,6 +39,17 @@ class LogisticFitTest {
     }
 
     @Test
+    void agreementNeverLowersAScore() {
+        int phonetic = Scorer.FEATURES.indexOf(Scorer.PHONETIC);
+        List<LabelledPair> pairs = pairs(5_000, 4).stream().map(pair -> {
+            double[] features = pair.features().clone();
+            features[phonetic] = pair.match() ? 0 : 1; // in these pairs, only the wrong ones sound alike
+            return new LabelledPair(0, features, pair.match());
+        }).toList();
+        assertEquals(0.0, LogisticFit.fit(pairs, ScoringModel.standard(), "test").weight(Scorer.PHONETIC));
+    }
+
+    @Test
     void aFeatureTheLabelledPairsNeverShowKeepsItsPriorWeight() {
         ScoringModel prior = ScoringModel.standard();
         ScoringModel fitted = LogisticFit.fit(pairs(2_000, 3), prior, "test");
