@@ -46,6 +46,13 @@ final class BenchCommand {
     @ParentCommand
     ConvergenceCommand root;
 
+    /** Removes a benchmark's temporary folder and everything in it. */
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Generate a synthetic FtM JSON lines file and time its import into a fresh store "
                     + "(a temporary H2 folder, or the PostgreSQL store given by --db-url).")
@@ -85,9 +92,7 @@ final class BenchCommand {
                     }
                 }
             } finally {
-                try (Stream<Path> paths = Files.walk(work)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                deleteTree(work);
             }
             return 0;
         }
@@ -152,9 +157,7 @@ final class BenchCommand {
                             String.format("%.3f", median), String.format("%.0f", entities / median));
                 }
             } finally {
-                try (Stream<Path> paths = Files.walk(work)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                deleteTree(work);
             }
             table.print(spec.commandLine().getOut(), Table.Format.table);
             return 0;
@@ -213,9 +216,7 @@ final class BenchCommand {
                             nanos[nanos.length - 1] / 1e6);
                 }
             } finally {
-                try (Stream<Path> paths = Files.walk(work)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                deleteTree(work);
             }
             return 0;
         }
@@ -314,9 +315,7 @@ final class BenchCommand {
                             Runtime.getRuntime().maxMemory() >> 20, heap);
                 }
             } finally {
-                try (Stream<Path> paths = Files.walk(work)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                deleteTree(work);
             }
             return 0;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.ingest.CountingInputStream;
 import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.model.ConvergenceModel;
@@ -190,7 +190,7 @@ public final class FtmJsonReader implements EntitySource {
 
     @Override
     public long position() {
-        return counter.count;
+        return counter.count();
     }
 
     @Override
@@ -204,33 +204,6 @@ public final class FtmJsonReader implements EntitySource {
             reader.close();
         } catch (IOException e) {
             // Nothing was written through this reader; a failed close loses nothing.
-        }
-    }
-
-    /** Counts bytes read, for progress. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.convergence.lists.ofac;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.ingest.CountingInputStream;
 import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.ListDates;
+import org.convergence.lists.XmlFiles;
 import org.convergence.lists.ofac.OfacEntry.Address;
 import org.convergence.lists.ofac.OfacEntry.Alias;
 import org.convergence.lists.ofac.OfacEntry.Fact;
@@ -60,10 +60,9 @@ public final class OfacXmlReader implements EntitySource {
 
     private final Path file;
     private final OfacMapper mapper;
-    private final InputStream input;
+    private final CountingInputStream input;
     private final XMLStreamReader xml;
     private final long size;
-    private final long[] read = new long[1];
     private final Deque<Entity> pending = new ArrayDeque<>(2);
     private int records;
     private final Map<String, Integer> firstLine = new HashMap<>();
@@ -77,25 +76,8 @@ public final class OfacXmlReader implements EntitySource {
         try {
             this.size = Files.size(file);
             opened = Files.newInputStream(file);
-            this.input = new FilterInputStream(opened) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    read[0] += b < 0 ? 0 : 1;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = super.read(buffer, offset, length);
-                    read[0] += Math.max(n, 0);
-                    return n;
-                }
-            };
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            this.xml = factory.createXMLStreamReader(input);
+            this.input = new CountingInputStream(opened);
+            this.xml = XmlFiles.open(input);
             xml.nextTag();
             if (!"sdnList".equals(xml.getLocalName())) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": root element is <" + xml.getLocalName()
@@ -352,7 +334,7 @@ public final class OfacXmlReader implements EntitySource {
 
     @Override
     public long position() {
-        return read[0];
+        return input.count();
     }
 
     @Override

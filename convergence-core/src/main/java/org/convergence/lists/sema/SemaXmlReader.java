@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,6 +20,7 @@ import org.convergence.ingest.InvalidRecordException;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.lists.ListDates;
+import org.convergence.lists.XmlFiles;
 import org.convergence.model.EntityBuilder;
 
 /**
@@ -54,10 +54,7 @@ public final class SemaXmlReader implements EntitySource {
         try {
             this.size = Files.size(file);
             this.input = Files.newInputStream(file);
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            this.xml = factory.createXMLStreamReader(input);
+            this.xml = XmlFiles.open(input);
             xml.nextTag();
             if (!"data-set".equals(xml.getLocalName())) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": root element is <" + xml.getLocalName()

@@ -1,6 +1,5 @@
 package org.convergence.lists.un;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,16 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.ingest.CountingInputStream;
 import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
+import org.convergence.lists.XmlFiles;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.model.EntityBuilder;
@@ -149,10 +149,7 @@ public final class UnConsolidatedXmlReader implements EntitySource {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": cannot read: " + e.getMessage(), e);
         }
         try {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            this.xml = factory.createXMLStreamReader(input);
+            this.xml = XmlFiles.open(input);
             xml.nextTag();
             if (!"CONSOLIDATED_LIST".equals(xml.getLocalName())) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": root element is <" + xml.getLocalName()
@@ -538,7 +535,7 @@ public final class UnConsolidatedXmlReader implements EntitySource {
 
     @Override
     public long position() {
-        return input.count;
+        return input.count();
     }
 
     @Override
@@ -561,29 +558,6 @@ public final class UnConsolidatedXmlReader implements EntitySource {
             input.close();
         } catch (IOException e) {
             // as above
-        }
-    }
-
-    /** Counts the bytes the parser has read, for progress. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count += Math.max(n, 0);
-            return n;
         }
     }
 }
