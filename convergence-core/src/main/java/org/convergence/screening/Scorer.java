@@ -43,8 +43,6 @@ public final class Scorer {
 
     private static final double TOKEN_THRESHOLD = 0.85;
     private static final double INITIAL = 0.6;
-    /** Agreement of skeletons alone (vowels unknown) is a little less than agreement of spellings. */
-    private static final double SKELETON_DISCOUNT = 0.95;
 
     private final ScoringModel model;
     /** The model's weights in {@link #FEATURES} order, so scoring needs no lookups by name. */
@@ -236,7 +234,7 @@ public final class Scorer {
             for (int j = 0; j < ck.size(); j++) {
                 double similarity = tokenSimilarity(token, ck.get(j));
                 if (skeletons && similarity < 1) {
-                    similarity = Math.max(similarity, SKELETON_DISCOUNT * tokenSimilarity(q.skeletons().get(i), c.skeletons().get(j)));
+                    similarity = Math.max(similarity, tokenSimilarity(q.skeletons().get(i), c.skeletons().get(j)));
                 }
                 best = Math.max(best, similarity);
                 bestForResult[j] = Math.max(bestForResult[j], similarity);
@@ -259,18 +257,21 @@ public final class Scorer {
         double queryCoverage = queryWeight == 0 ? 0 : queryCovered / queryWeight;
         double resultCoverage = resultWeight == 0 ? 0 : resultCovered / resultWeight;
         // Names written as one word on one side and two on the other (Abdulhai / Abdul Hai) meet whole.
+        boolean wholeSkeletonsAgree = false;
         if (qk.size() != ck.size()) {
             double whole = JaroWinkler.similarity(String.join("", qk), String.join("", ck));
             if (skeletons) {
-                whole = Math.max(whole, SKELETON_DISCOUNT
-                        * JaroWinkler.similarity(RomanisationKey.skeleton(String.join("", q.tokens())), RomanisationKey.skeleton(String.join("", c.tokens()))));
+                wholeSkeletonsAgree = RomanisationKey.skeleton(String.join("", q.tokens())).equals(RomanisationKey.skeleton(String.join("", c.tokens())));
+                whole = wholeSkeletonsAgree ? 1 : whole;
             }
             if (whole >= 0.92) {
                 queryCoverage = Math.max(queryCoverage, whole);
                 resultCoverage = Math.max(resultCoverage, whole);
             }
         }
-        boolean exact = qk.size() == ck.size() && sortedEquals(qk, ck);
+        // In a script that leaves vowels out, agreeing consonants are all the agreement there can be.
+        boolean exact = qk.size() == ck.size() && (sortedEquals(qk, ck) || skeletons && sortedEquals(q.skeletons(), c.skeletons()))
+                || wholeSkeletonsAgree;
         double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
         return new NameComparison(q, c, queryCoverage, resultCoverage, exact, phonetic, weak);
     }

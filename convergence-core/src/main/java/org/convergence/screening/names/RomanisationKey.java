@@ -4,7 +4,8 @@ package org.convergence.screening.names;
  * A key on which the romanisations of one name agree. BGN/PCGN writes Юрий as Yuriy, ISO 9 as Jurij
  * (Ûrij before ASCII folding), passports as Iurii; Щукин is Shchukin or Ŝukin (Sukin once folded); Жуков is
  * Zhukov or Žukov (Zukov once folded). The key folds the letter groups on which these systems differ
- * onto one letter each, and collapses doubled letters: all of the above meet on uri, sukin, zukov.
+ * onto one letter each, collapses doubled letters, and folds a final -er after a consonant to -r
+ * (Alexander, Aleksandr; Peter, Pyotr): all of the above meet on uri, sukin, zukov.
  * It is a comparison key only, never shown.
  */
 public final class RomanisationKey {
@@ -34,6 +35,12 @@ public final class RomanisationKey {
             }
             append(out, String.valueOf(token.charAt(i)));
             i++;
+        }
+        // Russian writes -андр, -етр where English writes -ander, -eter (Александр, Пётр): a final "er"
+        // after a consonant folds to "r".
+        int last = out.length() - 1;
+        if (last >= 2 && out.charAt(last) == 'r' && out.charAt(last - 1) == 'e' && "aeiou".indexOf(out.charAt(last - 2)) < 0) {
+            out.deleteCharAt(last - 1);
         }
         return out.toString();
     }

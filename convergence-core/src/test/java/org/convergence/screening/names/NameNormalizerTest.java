@@ -32,6 +32,8 @@ class NameNormalizerTest {
         assertEquals(person("Zhukov").keys(), person("Žukov").keys());
         assertEquals(person("Khodorkovsky").keys(), person("Hodorkovskij").keys());
         assertEquals(person("Pyotr").keys(), person("Petr").keys());
+        assertEquals(person("Пётр").keys(), person("Peter").keys());
+        assertEquals(person("Александр Петров").keys(), person("Alexander Petrov").keys());
         assertTrue(person("Юрий").nonLatin());
     }
 
