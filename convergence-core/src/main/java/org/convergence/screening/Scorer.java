@@ -258,8 +258,12 @@ public final class Scorer {
         double resultCoverage = resultWeight == 0 ? 0 : resultCovered / resultWeight;
         // Names written as one word on one side and two on the other (Abdulhai / Abdul Hai) meet whole.
         boolean wholeSkeletonsAgree = false;
+        boolean wholeKeysAgree = false;
         if (qk.size() != ck.size()) {
-            double whole = JaroWinkler.similarity(String.join("", qk), String.join("", ck));
+            String queryWhole = String.join("", qk);
+            String resultWhole = String.join("", ck);
+            wholeKeysAgree = queryWhole.equals(resultWhole);
+            double whole = JaroWinkler.similarity(queryWhole, resultWhole);
             if (skeletons) {
                 wholeSkeletonsAgree = RomanisationKey.skeleton(String.join("", q.tokens())).equals(RomanisationKey.skeleton(String.join("", c.tokens())));
                 whole = wholeSkeletonsAgree ? 1 : whole;
@@ -269,9 +273,10 @@ public final class Scorer {
                 resultCoverage = Math.max(resultCoverage, whole);
             }
         }
-        // In a script that leaves vowels out, agreeing consonants are all the agreement there can be.
+        // The same letters split into other words (Abdulhai, Abdul Hai; 김정은 as kim jeongeun, Kim Jong Un) are the
+        // same name; in a script that leaves vowels out, agreeing consonants are all the agreement there can be.
         boolean exact = qk.size() == ck.size() && (sortedEquals(qk, ck) || skeletons && sortedEquals(q.skeletons(), c.skeletons()))
-                || wholeSkeletonsAgree;
+                || wholeKeysAgree || wholeSkeletonsAgree;
         double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
         return new NameComparison(q, c, queryCoverage, resultCoverage, exact, phonetic, weak);
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The project's name dictionaries, read from the YAML files beside this class: legal forms across
  * languages ({@code legal-forms.yaml}), institution words that are translated
- * ({@code organisation-words.yaml}) and the titles written with person names ({@code person-titles.yaml}).
+ * ({@code organisation-words.yaml}), the titles written with person names ({@code person-titles.yaml})
+ * and the Latin spellings of Korean surnames ({@code korean-surnames.yaml}).
  */
 final class NameDictionaries {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -31,6 +32,10 @@ final class NameDictionaries {
     final int longestChineseWord;
     final Map<String, List<String>> russianWords;
     final Map<String, List<String>> englishWords;
+    /** Korean surname syllables to their usual Latin spelling. */
+    final Map<String, String> koreanSurnames;
+    /** Latin spellings of Korean surnames to the usual one (pak and bak to park). */
+    final Map<String, String> koreanSurnameSpellings;
     /** Titles and suffixes written with person names (dr, jr, sheikh ...). */
     final java.util.Set<String> personTitles;
     /** Comparison words that say little about which organisation is meant. */
@@ -40,6 +45,8 @@ final class NameDictionaries {
 
     private record OrganisationWords(Map<String, List<String>> chinese, Map<String, List<String>> russian, Map<String, List<String>> english,
             List<String> weak) {}
+
+    private record KoreanSurnames(Map<String, String> surnames, Map<String, String> spellings) {}
 
     NameDictionaries() {
         List<LegalForm> forms = read("legal-forms.yaml", new TypeReference<>() {});
@@ -68,6 +75,9 @@ final class NameDictionaries {
         this.russianWords = fold(words.russian());
         this.englishWords = fold(words.english());
         this.weakWords = java.util.Set.copyOf(words.weak());
+        KoreanSurnames korean = read("korean-surnames.yaml", new TypeReference<>() {});
+        this.koreanSurnames = Map.copyOf(korean.surnames());
+        this.koreanSurnameSpellings = Map.copyOf(korean.spellings());
         List<String> titles = read("person-titles.yaml", new TypeReference<>() {});
         this.personTitles = titles.stream().map(FOLD::normalize).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

@@ -36,6 +36,7 @@ public final class NameNormalizer {
         final Transliterator any = Transliterator.getInstance("Any-Latin; Latin-ASCII");
         final Transliterator latin = Transliterator.getInstance("Latin-ASCII");
         final Transliterator han = Transliterator.getInstance("Han-Latin; Latin-ASCII");
+        final Transliterator hangul = Transliterator.getInstance("Hangul-Latin; Latin-ASCII");
         final BreakIterator chineseWords = BreakIterator.getWordInstance(ULocale.CHINESE);
     }
 
@@ -72,13 +73,16 @@ public final class NameNormalizer {
         Transliterators icu = transliterators.get();
         for (String word : words) {
             if (Words.isAscii(word)) {
-                addLatin(word, translate, tokens);
+                addLatin(kind == NameKind.PERSON ? dictionaries.koreanSurnameSpellings.getOrDefault(word, word) : word, translate, tokens);
                 continue;
             }
             Character.UnicodeScript script = scriptOf(word);
             if (script == Character.UnicodeScript.HAN) {
                 nonLatin = true;
                 chinese(word, translate, icu, tokens);
+            } else if (script == Character.UnicodeScript.HANGUL) {
+                nonLatin = true;
+                korean(word, kind, icu, tokens);
             } else if (script == Character.UnicodeScript.CYRILLIC) {
                 nonLatin = true;
                 List<String> meaning = translate ? dictionaries.russianWords.get(word) : null;
@@ -185,6 +189,24 @@ public final class NameNormalizer {
                 }
                 i++;
             }
+        }
+    }
+
+    /**
+     * A Korean word, romanised syllable by syllable. A person's name of two to four syllables is read
+     * as Korean names are written in Latin script: the surname in its usual spelling (김 → kim, not
+     * gim), then the given name's syllables joined (정은 → jeongeun; the romanisation key meets "Jong
+     * Un" on the whole name).
+     */
+    private void korean(String word, NameKind kind, Transliterators icu, List<String> tokens) {
+        List<String> syllables = new ArrayList<>();
+        word.codePoints().forEach(c -> syllables.add(icu.hangul.transliterate(Character.toString(c)).replaceAll("[^A-Za-z0-9]", "").toLowerCase()));
+        String surname = dictionaries.koreanSurnames.get(word.substring(0, word.offsetByCodePoints(0, 1)));
+        if (kind != NameKind.ORGANISATION && surname != null && syllables.size() >= 2 && syllables.size() <= 4) {
+            tokens.add(surname);
+            tokens.add(String.join("", syllables.subList(1, syllables.size())));
+        } else {
+            tokens.add(String.join("", syllables));
         }
     }
 

@@ -13,8 +13,12 @@ public final class RomanisationKey {
     private static final String[][] FOLDS = {
             {"shch", "s"}, {"sch", "s"}, {"sh", "s"}, {"zh", "z"}, {"ch", "c"}, {"kh", "h"}, {"tz", "c"}, {"ts", "c"}, {"cz", "c"},
             {"ks", "x"}, {"ph", "f"}, {"w", "v"},
+            {"jeo", "e"}, {"yeo", "e"},
             {"yu", "u"}, {"iu", "u"}, {"ju", "u"}, {"ya", "a"}, {"ia", "a"}, {"ja", "a"},
             {"yo", "e"}, {"io", "e"}, {"jo", "e"}, {"ye", "e"}, {"ie", "e"}, {"je", "e"},
+            // Korean: Revised Romanisation writes eo and eu where McCune-Reischauer and custom write o and u
+            // (jeo and yeo above, where jo and yo fold too)
+            {"eo", "o"}, {"eu", "u"},
             {"y", "i"}, {"j", "i"},
     };
 

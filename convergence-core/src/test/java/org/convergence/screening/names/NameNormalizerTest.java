@@ -44,6 +44,13 @@ class NameNormalizerTest {
     }
 
     @Test
+    void koreanNamesAreReadAsTheyAreWrittenInLatinScript() {
+        assertEquals(List.of("kim", "jeongeun"), person("김정은").tokens());
+        assertEquals(String.join("", person("김정은").keys()), String.join("", person("Kim Jong Un").keys()));
+        assertEquals(person("Pak Chang Ho").keys(), person("Park Chang Ho").keys());
+    }
+
+    @Test
     void institutionWordsAreTranslatedForOrganisations() {
         assertEquals(List.of("harbin", "technology", "university"), organisation("哈尔滨工业大学").tokens());
         assertEquals(List.of("pla", "air", "force", "engineering", "university"),
