@@ -22,6 +22,7 @@ import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.web.Workbench;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -63,7 +64,9 @@ public final class ApiServer implements AutoCloseable {
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
     public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
-        Screening screening = new Screening(screener, new AuditedScreener(screener, AuditLog.of(store)));
+        AuditLog log = AuditLog.of(store);
+        AuditedScreener audited = new AuditedScreener(screener, log);
+        Screening screening = new Screening(screener, audited);
         MatchResource match = new MatchResource(screening, model);
         EntityResource entities = new EntityResource(screener, store);
         ReconcileResource reconcile = new ReconcileResource(screening, model, entities);
@@ -82,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/reconcile/{scope}/preview", reconcile::preview);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
+            Workbench.addTo(config, store, screener, audited, log);
             config.routes.exception(ConvergenceException.class, (e, ctx) -> error(ctx, status(e.category()), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
             config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
@@ -184,10 +188,10 @@ public final class ApiServer implements AutoCloseable {
         return URI.create("http://" + shown + ":" + port());
     }
 
-    /** The routes served, as "METHOD /path" (what /openapi.json must describe). */
+    /** The API routes served, as "METHOD /path" (what /openapi.json must describe; the workbench pages are not API). */
     List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(handler -> handler.endpoint.method.isHttpMethod())
+                .filter(handler -> handler.endpoint.method.isHttpMethod() && !Workbench.isPage(handler.endpoint.path))
                 .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
                 .toList();
     }

@@ -1,0 +1,183 @@
+package org.convergence.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.convergence.ConvergenceException;
+import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.analytics.FlowFilter;
+import org.convergence.lists.ListSource;
+import org.convergence.screening.Screener;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Decision;
+import org.convergence.store.DatasetVersion;
+import org.convergence.store.StatementStore;
+
+/**
+ * The analyst's workbench: server-rendered pages (templates compiled at build time by jte) under
+ * {@code /workbench}, over the same store, screener and audit log as the API. Nothing is fetched from
+ * outside: charts are SVG drawn by the server.
+ */
+public final class Workbench {
+    /** The period starts of the flows table, as `analytics flows` uses them. */
+    private static final List<Integer> PERIODS = List.of(1991, 2000, 2014, 2022);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final int RESULTS = 5;
+    private static final double MIN_SCORE = 0.3;
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final StatementStore store;
+    private final Screener screener;
+    private final AuditedScreener audited;
+    private final AuditLog log;
+    /** The analytics of the last overview, with the dataset versions it was read from: reading them costs seconds, a page must not. */
+    private volatile CachedAnalytics analytics;
+
+    private record CachedAnalytics(List<Long> versions, ConvergenceAnalytics analytics) {}
+
+    private Workbench(StatementStore store, Screener screener, AuditedScreener audited, AuditLog log) {
+        this.store = store;
+        this.screener = screener;
+        this.audited = audited;
+        this.log = log;
+    }
+
+    /** Adds the workbench's pages to a server being configured. */
+    public static void addTo(JavalinConfig config, StatementStore store, Screener screener, AuditedScreener audited, AuditLog log) {
+        Workbench workbench = new Workbench(store, screener, audited, log);
+        config.routes.get("/", ctx -> ctx.redirect("/workbench"));
+        config.routes.get("/workbench", workbench::overview);
+        config.routes.get("/workbench/lists", workbench::lists);
+        config.routes.get("/workbench/lists.csv", workbench::listsCsv);
+        config.routes.get("/workbench/screen", ctx -> workbench.render(ctx, "screen.jte", Map.of("page", ScreenPage.empty())));
+        config.routes.post("/workbench/screen", workbench::screen);
+        config.routes.post("/workbench/screen/decision", workbench::decide);
+    }
+
+    /** True for the paths of the workbench, which are pages, not API endpoints. */
+    public static boolean isPage(String path) {
+        return path.equals("/") || path.startsWith("/workbench");
+    }
+
+    private void overview(Context ctx) {
+        ConvergenceAnalytics analytics = analytics();
+        OverviewPage page = new OverviewPage(Heatmap.of(analytics.matrix(FlowFilter.ALL)), analytics.flowsByPeriod(FlowFilter.ALL, PERIODS),
+                listRows());
+        render(ctx, "overview.jte", Map.of("page", page));
+    }
+
+    /** The co-operation analytics, read again from the store only when the evidence or SIPRI dataset has a new version. */
+    private ConvergenceAnalytics analytics() {
+        List<Long> versions = store.latestVersions().stream()
+                .filter(v -> v.dataset().equals(ConvergenceAnalytics.EVIDENCE_DATASET) || v.dataset().equals(ConvergenceAnalytics.SIPRI_DATASET))
+                .map(DatasetVersion::id).sorted().toList();
+        CachedAnalytics cached = analytics;
+        if (cached == null || !cached.versions().equals(versions)) {
+            cached = new CachedAnalytics(versions, ConvergenceAnalytics.fromStore(store));
+            analytics = cached;
+        }
+        return cached.analytics();
+    }
+
+    private void lists(Context ctx) {
+        render(ctx, "lists.jte", Map.of("lists", listRows()));
+    }
+
+    private void listsCsv(Context ctx) {
+        StringBuilder csv = new StringBuilder("source,title,version,data_date,entities,last_update\n");
+        for (ListRow row : listRows()) {
+            csv.append(String.join(",", csvCell(row.id()), csvCell(row.title()), row.version(), row.dataDate(), row.entities(), row.lastUpdate()))
+                    .append('\n');
+        }
+        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"lists.csv\"").result(csv.toString());
+    }
+
+    private static String csvCell(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private List<ListRow> listRows() {
+        List<ListRow> rows = new ArrayList<>();
+        for (ListSource source : ListSource.values()) {
+            var latest = store.latestVersion(source.id());
+            rows.add(new ListRow(source.id(), source.title(), latest.map(v -> String.valueOf(v.version())).orElse("-"),
+                    latest.map(DatasetVersion::dataDate).filter(date -> date != null).orElse("-"),
+                    latest.map(v -> String.valueOf(v.entityCount())).orElse("0"), latest.map(v -> UTC.format(v.importedAt())).orElse("never")));
+        }
+        return rows;
+    }
+
+    private void screen(Context ctx) {
+        String name = value(ctx, "name");
+        String schema = ScreenPage.SCHEMATA.contains(value(ctx, "schema")) ? value(ctx, "schema") : "Person";
+        String born = value(ctx, "birthDate");
+        String country = value(ctx, "country").toLowerCase();
+        Map<String, List<String>> properties = new LinkedHashMap<>();
+        properties.put("name", List.of(name));
+        if (!born.isEmpty()) {
+            properties.put(schema.equals("Person") ? "birthDate" : "incorporationDate", List.of(born));
+        }
+        if (!country.isEmpty()) {
+            properties.put(schema.equals("Person") ? "nationality" : "country", List.of(country));
+        }
+        ScreenPage page;
+        try {
+            AuditedScreener.Screening screening = audited.screen(new Screener.Query("workbench", schema, properties), "all", RESULTS, MIN_SCORE,
+                    user(ctx), "workbench");
+            List<ScreenPage.Result> results = screening.raised().stream().map(found -> {
+                var entity = found.result().entity();
+                var score = found.result().score();
+                return new ScreenPage.Result(entity.screened().id(), entity.screened().caption(), entity.screened().schema().getName(),
+                        entity.screened().dataset(), String.format("%.2f", score.score()), score.match(), score.features());
+            }).toList();
+            page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, null, screening.requestId(), String.valueOf(MIN_SCORE),
+                    results, null);
+        } catch (ConvergenceException e) {
+            page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, e.getMessage(), null, null, List.of(), null);
+        }
+        render(ctx, "screen.jte", Map.of("page", page));
+    }
+
+    private void decide(Context ctx) {
+        String message;
+        try {
+            long request = Long.parseLong(value(ctx, "request"));
+            Decision decision = Decision.parse(value(ctx, "decision"));
+            log.decide(request, value(ctx, "entity"), decision, user(ctx), value(ctx, "comment"));
+            message = "Recorded: " + value(ctx, "entity") + " is a " + decision.label() + " for request " + request + ".";
+        } catch (NumberFormatException e) {
+            message = "Not recorded: the request number is missing.";
+        } catch (ConvergenceException e) {
+            message = "Not recorded: " + e.getMessage();
+        }
+        ScreenPage empty = ScreenPage.empty();
+        render(ctx, "screen.jte", Map.of("page", new ScreenPage(empty.name(), empty.schema(), empty.schemata(), "", "", null, null, null,
+                List.of(), message)));
+    }
+
+    private static String value(Context ctx, String field) {
+        String value = ctx.formParam(field);
+        return value == null ? "" : value.strip();
+    }
+
+    /** Who uses the workbench, for the audit log: the header a proxy sets, else "workbench". */
+    private static String user(Context ctx) {
+        String header = ctx.header("X-Convergence-User");
+        return header == null || header.isBlank() ? "workbench" : header.strip();
+    }
+
+    private void render(Context ctx, String template, Map<String, Object> parameters) {
+        StringOutput output = new StringOutput();
+        templates.render(template, parameters, output);
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+    }
+}

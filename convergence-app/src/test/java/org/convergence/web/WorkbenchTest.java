@@ -1,0 +1,149 @@
+package org.convergence.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.analytics.FlowFilter;
+import org.convergence.api.ApiServer;
+import org.convergence.evidence.EvidenceBase;
+import org.convergence.evidence.EvidenceEntities;
+import org.convergence.ingest.Checksums;
+import org.convergence.ingest.EntityListSource;
+import org.convergence.ingest.ImportProgress;
+import org.convergence.ingest.ImportRequest;
+import org.convergence.ingest.Ingestor;
+import org.convergence.lists.ListSource;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.ScoringModel;
+import org.convergence.screening.Scorer;
+import org.convergence.screening.Screener;
+import org.convergence.store.H2StatementStore;
+import org.convergence.store.StatementStore;
+import org.convergence.testing.Fixtures;
+import org.convergence.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbench pages over a store with the evidence fixture and Canada's SEMA list, read as a browser would get them. */
+class WorkbenchTest {
+    @TempDir
+    static Path folder;
+
+    private static StatementStore store;
+    private static Screener screener;
+    private static ApiServer server;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        ConvergenceModel model = ConvergenceModel.standard();
+        store = new H2StatementStore(folder, model);
+        EvidenceBase evidence = EvidenceBase.read(Fixtures.evidence());
+        new Ingestor(store).run(new ImportRequest("evidence", "fixture", Checksums.sha256(evidence.files().toArray(Path[]::new)), null),
+                new EntityListSource(EvidenceEntities.of(evidence, "evidence", model)), false, ImportProgress.NONE);
+        ListSource.CA_SEMA.importInto(store, SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml"), model, false, ImportProgress.NONE);
+        screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
+        server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (screener != null) {
+            screener.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static long count(String html, String regex) {
+        return Pattern.compile(regex).matcher(html).results().count();
+    }
+
+    @Test
+    void theOverviewDrawsOneHeatmapCellPerDomainAndYear() throws Exception {
+        HttpResponse<String> response = get("/workbench");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        ConvergenceAnalytics.Matrix matrix = ConvergenceAnalytics.fromStore(store).matrix(FlowFilter.ALL);
+        assertTrue(matrix.domains().size() > 1 && matrix.years().size() > 1);
+        assertEquals((long) matrix.domains().size() * matrix.years().size(), count(response.body(), "<rect class=\"cell\""));
+        assertTrue(response.body().contains("<title id=\"heatmap-title\">"), "the chart says what it shows");
+        assertTrue(response.body().contains("<code>ca-sema</code>") && response.body().contains("10180"),
+                "the lists table shows SEMA with its entity count");
+    }
+
+    @Test
+    void theRootGoesToTheOverviewAndTheListsTableDownloadsAsCsv() throws Exception {
+        HttpResponse<String> root = get("/");
+        assertEquals(302, root.statusCode());
+        assertEquals("/workbench", root.headers().firstValue("Location").orElse(""));
+        HttpResponse<String> csv = get("/workbench/lists.csv");
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("source,title,version,data_date,entities,last_update", lines.getFirst());
+        assertEquals(ListSource.values().length + 1, lines.size());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("ca-sema,") && line.contains(",2025-08-26,10180,")), lines.toString());
+    }
+
+    @Test
+    void screeningANameShowsTheExplanationAndRecordsTheDecision() throws Exception {
+        HttpResponse<String> results = post("/workbench/screen", "name=" + encode("Алексей Олексин") + "&schema=Person&country=by");
+        assertEquals(200, results.statusCode());
+        String html = results.body();
+        assertTrue(html.contains("Aleksey Oleksin") && html.contains("class=\"match\""), html);
+        assertTrue(html.contains("name.query_coverage") && html.contains("oleksin"), "each feature with its detail");
+        var request = Pattern.compile("name=\"request\" value=\"(\\d+)\"").matcher(html);
+        assertTrue(request.find());
+        HttpResponse<String> decided = post("/workbench/screen/decision", "request=" + request.group(1)
+                + "&entity=ca-sema-belarus-1-part-1-56&decision=false-positive&comment=" + encode("born elsewhere"));
+        assertTrue(decided.body().contains("Recorded: ca-sema-belarus-1-part-1-56"), decided.body());
+    }
+
+    @Test
+    void formFieldsHaveLabelsAndHeadingsComeInOrder() throws Exception {
+        String html = get("/workbench/screen").body();
+        for (String field : List.of("name", "schema", "birthDate", "country")) {
+            assertTrue(html.contains("<label for=\"" + field + "\">"), field);
+        }
+        String overview = get("/workbench").body();
+        assertTrue(overview.indexOf("<h1>") < overview.indexOf("<h2>"));
+        assertEquals(1, count(overview, "<h1>"));
+    }
+
+    @Test
+    void aQueryWithoutANameIsExplainedOnThePage() throws Exception {
+        HttpResponse<String> response = post("/workbench/screen", "name=&schema=Person");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("role=\"alert\""), response.body());
+    }
+}
