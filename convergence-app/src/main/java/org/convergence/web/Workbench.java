@@ -58,6 +58,9 @@ public final class Workbench {
         config.routes.get("/workbench", workbench::overview);
         config.routes.get("/workbench/lists", workbench::lists);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv);
+        config.routes.get("/workbench/lists/{source}/diff", workbench::diff);
+        config.routes.get("/workbench/events", workbench::events);
+        config.routes.get("/workbench/entities/{id}", workbench::entity);
         config.routes.get("/workbench/screen", ctx -> workbench.render(ctx, "screen.jte", Map.of("page", ScreenPage.empty())));
         config.routes.post("/workbench/screen", workbench::screen);
         config.routes.post("/workbench/screen/decision", workbench::decide);
@@ -73,6 +76,64 @@ public final class Workbench {
         OverviewPage page = new OverviewPage(Heatmap.of(analytics.matrix(FlowFilter.ALL)), analytics.flowsByPeriod(FlowFilter.ALL, PERIODS),
                 listRows());
         render(ctx, "overview.jte", Map.of("page", page));
+    }
+
+    private void events(Context ctx) {
+        Integer from = year(ctx.queryParam("from"));
+        Integer to = year(ctx.queryParam("to"));
+        String domain = blankToEmpty(ctx.queryParam("domain"));
+        String party = blankToEmpty(ctx.queryParam("party"));
+        ConvergenceAnalytics analytics = analytics();
+        FlowFilter filter = new FlowFilter(from, to, domain.isEmpty() ? java.util.Set.of() : java.util.Set.of(domain), java.util.Set.of(),
+                party.isEmpty() ? null : party);
+        List<org.convergence.analytics.Flow> rows = analytics.flows(filter).stream()
+                .sorted(java.util.Comparator.comparingInt(org.convergence.analytics.Flow::year).reversed()).toList();
+        List<String> domains = List.copyOf(analytics.matrix(FlowFilter.ALL).domains());
+        render(ctx, "events.jte", Map.of("page", new EventsPage(from == null ? "" : from.toString(), to == null ? "" : to.toString(), domain,
+                party, domains, rows)));
+    }
+
+    /** A year from a form field, or null when blank or not a year (a filter left open). */
+    private static Integer year(String text) {
+        return text != null && text.strip().matches("\\d{4}") ? Integer.valueOf(text.strip()) : null;
+    }
+
+    private static String blankToEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    /** An entity of the latest version of whichever dataset holds it, with every statement and what points at it. */
+    private void entity(Context ctx) {
+        String id = ctx.pathParam("id");
+        for (DatasetVersion version : store.latestVersions()) {
+            var found = store.fetchEntity(version, id);
+            if (found.isPresent()) {
+                var entity = found.get();
+                List<EntityPage.Pointer> pointers = screener.current().references().to(id).stream()
+                        .map(reference -> new EntityPage.Pointer(reference.entityId(),
+                                reference.entityId() + " (" + reference.property().getQName() + ", " + reference.version().label() + ")"))
+                        .toList();
+                render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
+                        entity.statements(), pointers)));
+                return;
+            }
+        }
+        ctx.status(404);
+        render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of())));
+    }
+
+    private void diff(Context ctx) {
+        String source = ctx.pathParam("source");
+        List<DatasetVersion> versions = store.versions(source);
+        if (versions.size() < 2) {
+            render(ctx, "diff.jte", Map.of("page", new DiffPage(source, null, null, List.of(), List.of(), List.of(), source + " has "
+                    + versions.size() + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
+            return;
+        }
+        DatasetVersion older = versions.get(versions.size() - 2);
+        DatasetVersion newer = versions.getLast();
+        var diff = org.convergence.lists.ListDiff.between(store, older, newer);
+        render(ctx, "diff.jte", Map.of("page", new DiffPage(source, older.label(), newer.label(), diff.added(), diff.removed(), diff.changed(), null)));
     }
 
     /** The co-operation analytics, read again from the store only when the evidence or SIPRI dataset has a new version. */

@@ -54,7 +54,10 @@ class WorkbenchTest {
         EvidenceBase evidence = EvidenceBase.read(Fixtures.evidence());
         new Ingestor(store).run(new ImportRequest("evidence", "fixture", Checksums.sha256(evidence.files().toArray(Path[]::new)), null),
                 new EntityListSource(EvidenceEntities.of(evidence, "evidence", model)), false, ImportProgress.NONE);
+        ListSource.CA_SEMA.importInto(store, SharedData.require("lists/ca-sema/sema-lmes_2020-04-15.xml"), model, false, ImportProgress.NONE);
         ListSource.CA_SEMA.importInto(store, SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml"), model, false, ImportProgress.NONE);
+        ListSource.CA_NRO.importInto(store, SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html"), model,
+                false, ImportProgress.NONE);
         screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
         server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
     }
@@ -112,7 +115,7 @@ class WorkbenchTest {
         List<String> lines = csv.body().lines().toList();
         assertEquals("source,title,version,data_date,entities,last_update", lines.getFirst());
         assertEquals(ListSource.values().length + 1, lines.size());
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("ca-sema,") && line.contains(",2025-08-26,10180,")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("ca-sema,") && line.contains(",2,2025-08-26,10180,")), lines.toString());
     }
 
     @Test
@@ -127,6 +130,33 @@ class WorkbenchTest {
         HttpResponse<String> decided = post("/workbench/screen/decision", "request=" + request.group(1)
                 + "&entity=ca-sema-belarus-1-part-1-56&decision=false-positive&comment=" + encode("born elsewhere"));
         assertTrue(decided.body().contains("Recorded: ca-sema-belarus-1-part-1-56"), decided.body());
+    }
+
+    @Test
+    void eventsFilterByDomainAndLinkToTheirEntityWithEverySource() throws Exception {
+        ConvergenceAnalytics analytics = ConvergenceAnalytics.fromStore(store);
+        String domain = analytics.matrix(FlowFilter.ALL).domains().first();
+        long expected = analytics.flows(new FlowFilter(null, null, java.util.Set.of(domain), java.util.Set.of(), null)).size();
+        String html = get("/workbench/events?domain=" + encode(domain)).body();
+        assertEquals(expected, count(html, "<a href=\"/workbench/entities/"), html);
+        var link = Pattern.compile("<a href=\"(/workbench/entities/[^\"]+)\">").matcher(html);
+        assertTrue(link.find());
+        HttpResponse<String> entity = get(link.group(1));
+        assertEquals(200, entity.statusCode());
+        assertTrue(entity.body().contains("Every value and its source") && entity.body().contains("<td>sourceUrl</td>"), entity.body());
+    }
+
+    @Test
+    void aListedPersonShowsItsSanctionAndAListShowsWhatChangedBetweenItsVersions() throws Exception {
+        String person = get("/workbench/entities/ca-sema-belarus-1-part-1-56").body();
+        assertTrue(person.contains("Aleksey Oleksin") && person.contains("ca-sema-sanction-belarus-1-part-1-56"), person);
+        assertEquals(404, get("/workbench/entities/nobody").statusCode());
+        var versions = store.versions("ca-sema");
+        var diff = org.convergence.lists.ListDiff.between(store, versions.get(0), versions.get(1));
+        String page = get("/workbench/lists/ca-sema/diff").body();
+        assertTrue(page.contains("ca-sema@1 → ca-sema@2: " + diff.added().size() + " added, " + diff.removed().size() + " removed, "
+                + diff.changed().size() + " changed."), page.substring(0, Math.min(3000, page.length())));
+        assertTrue(get("/workbench/lists/ca-nro/diff").body().contains("ca-nro has 1 version(s)"));
     }
 
     @Test
