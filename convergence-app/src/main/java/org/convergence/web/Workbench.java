@@ -32,6 +32,7 @@ public final class Workbench {
     private static final List<Integer> PERIODS = List.of(1991, 2000, 2014, 2022);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int RESULTS = 5;
+    private static final int SEARCH_RESULTS = 25;
     private static final double MIN_SCORE = 0.3;
 
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -60,6 +61,7 @@ public final class Workbench {
         config.routes.get("/workbench/lists.csv", workbench::listsCsv);
         config.routes.get("/workbench/lists/{source}/diff", workbench::diff);
         config.routes.get("/workbench/events", workbench::events);
+        config.routes.get("/workbench/search", workbench::search);
         config.routes.get("/workbench/entities/{id}", workbench::entity);
         config.routes.get("/workbench/screen", ctx -> workbench.render(ctx, "screen.jte", Map.of("page", ScreenPage.empty())));
         config.routes.post("/workbench/screen", workbench::screen);
@@ -91,6 +93,31 @@ public final class Workbench {
         List<String> domains = List.copyOf(analytics.matrix(FlowFilter.ALL).domains());
         render(ctx, "events.jte", Map.of("page", new EventsPage(from == null ? "" : from.toString(), to == null ? "" : to.toString(), domain,
                 party, domains, rows)));
+    }
+
+    /** One box over the parties of every list and dataset (by name, any script) and the events that name them. */
+    private void search(Context ctx) {
+        String query = blankToEmpty(ctx.queryParam("q"));
+        if (query.isEmpty()) {
+            render(ctx, "search.jte", Map.of("page", new SearchPage("", List.of(), Map.of(), List.of())));
+            return;
+        }
+        List<SearchPage.Hit> hits;
+        try {
+            hits = screener.match(new Screener.Query("search", "LegalEntity", Map.of("name", List.of(query))), "all", SEARCH_RESULTS, 0)
+                    .stream().map(result -> new SearchPage.Hit(result.entity().screened().id(), result.entity().screened().caption(),
+                            result.entity().screened().schema().getName(), result.entity().screened().dataset(),
+                            String.format("%.2f", result.score().score()))).toList();
+        } catch (ConvergenceException e) {
+            hits = List.of(); // a query of punctuation alone names no one
+        }
+        Map<String, Long> facets = new java.util.TreeMap<>();
+        hits.forEach(hit -> {
+            facets.merge(hit.schema(), 1L, Long::sum);
+            facets.merge(hit.dataset(), 1L, Long::sum);
+        });
+        List<org.convergence.analytics.Flow> events = analytics().flows(new FlowFilter(null, null, java.util.Set.of(), java.util.Set.of(), query));
+        render(ctx, "search.jte", Map.of("page", new SearchPage(query, hits, facets, events)));
     }
 
     /** A year from a form field, or null when blank or not a year (a filter left open). */

@@ -160,11 +160,25 @@ class WorkbenchTest {
     }
 
     @Test
+    void oneSearchBoxFindsListedPartiesAndTheEventsThatNameThem() throws Exception {
+        String institute = get("/workbench/search?q=" + encode("哈尔滨工业大学")).body();
+        assertTrue(institute.contains("/workbench/entities/ca-nro-cn-harbin-institute-of-technology"), institute);
+        assertTrue(institute.contains("<li>ca-nro: "), "a facet by list");
+        String party = ConvergenceAnalytics.fromStore(store).flows(FlowFilter.ALL).getFirst().parties().getFirst();
+        String events = get("/workbench/search?q=" + encode(party)).body();
+        long expected = ConvergenceAnalytics.fromStore(store).flows(new FlowFilter(null, null, java.util.Set.of(), java.util.Set.of(), party)).size();
+        assertTrue(events.contains("Co-operation events naming it (" + expected + ")"), events);
+        assertEquals(200, get("/workbench/search?q=" + encode("--")).statusCode());
+    }
+
+    @Test
     void formFieldsHaveLabelsAndHeadingsComeInOrder() throws Exception {
         String html = get("/workbench/screen").body();
         for (String field : List.of("name", "schema", "birthDate", "country")) {
             assertTrue(html.contains("<label for=\"" + field + "\">"), field);
         }
+        assertTrue(get("/workbench/search").body().contains("<label for=\"q\">"));
+        assertTrue(get("/workbench/events").body().contains("<label for=\"domain\">"));
         String overview = get("/workbench").body();
         assertTrue(overview.indexOf("<h1>") < overview.indexOf("<h2>"));
         assertEquals(1, count(overview, "<h1>"));
