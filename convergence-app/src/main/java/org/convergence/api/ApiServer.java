@@ -43,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
  */
 public final class ApiServer implements AutoCloseable {
+    /**
+     * The header that names who asks, for the audit log: the server does not authenticate (it binds to
+     * localhost), so a proxy that does sets it. The API and the workbench both read it.
+     */
+    public static final String USER_HEADER = "X-Convergence-User";
+
     /** The largest request body: a batch of thousands of queries, far above any real one. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
     /** A connection silent for this long (reading or writing) is closed. */

@@ -48,12 +48,10 @@ final class Parameters {
      * authenticate (it binds to localhost); a proxy that does can set the header.
      */
     static String user(Context ctx) {
-        String header = ctx.header(USER_HEADER);
+        String header = ctx.header(ApiServer.USER_HEADER);
         return header == null || header.isBlank() ? "api" : shorten(header.strip());
     }
 
-    /** The header that names the user in the audit log. */
-    static final String USER_HEADER = "X-Convergence-User";
 
     /** A parameter that must be given and not blank. */
     static String required(Context ctx, String name, String hint) {

@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.store.DatasetVersion;
 
@@ -81,11 +83,7 @@ final class Screening {
      * dataset and merged, so that excluded datasets do not crowd the others out.
      */
     List<Screener.Result> match(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
-        try {
-            return matchWithin(query, scope, datasets, count, cutoff);
-        } catch (ConvergenceException e) {
-            throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
-        }
+        return within(key, scope, datasets, count, searched -> screener.match(query, searched, count, cutoff));
     }
 
     /**
@@ -95,28 +93,25 @@ final class Screening {
      */
     List<Screener.Result> screen(String key, Screener.Query query, String scope, Set<String> datasets, int count, double cutoff, String user,
             String source) {
+        return within(key, scope, datasets, count, searched -> audited.screen(query, searched, count, cutoff, user, source + " query " + key)
+                .raised().stream().map(AuditedResult::result).toList());
+    }
+
+    /** Runs a search over the whole scope, or over each dataset kept of it, merging the best {@code count}. */
+    private List<Screener.Result> within(String key, String scope, Set<String> datasets, int count,
+            Function<String, List<Screener.Result>> search) {
         try {
-            List<String> searched = datasets.size() == datasets(scope, screener.current()).size() ? List.of(scope) : List.copyOf(datasets);
+            if (datasets.size() == datasets(scope, screener.current()).size()) {
+                return search.apply(scope);
+            }
             List<Screener.Result> merged = new ArrayList<>();
-            for (String within : searched) {
-                audited.screen(query, within, count, cutoff, user, source + " query " + key).raised().forEach(result -> merged.add(result.result()));
+            for (String dataset : datasets) {
+                merged.addAll(search.apply(dataset));
             }
             merged.sort(Comparator.comparingDouble((Screener.Result r) -> r.score().score()).reversed());
             return merged.size() > count ? List.copyOf(merged.subList(0, count)) : merged;
         } catch (ConvergenceException e) {
             throw new ConvergenceException(e.category(), "query '" + Parameters.shorten(key) + "': " + e.getMessage(), e);
         }
-    }
-
-    private List<Screener.Result> matchWithin(Screener.Query query, String scope, Set<String> datasets, int count, double cutoff) {
-        if (datasets.size() == datasets(scope, screener.current()).size()) {
-            return screener.match(query, scope, count, cutoff);
-        }
-        List<Screener.Result> merged = new ArrayList<>();
-        for (String dataset : datasets) {
-            merged.addAll(screener.match(query, dataset, count, cutoff));
-        }
-        merged.sort(Comparator.comparingDouble((Screener.Result r) -> r.score().score()).reversed());
-        return merged.size() > count ? List.copyOf(merged.subList(0, count)) : merged;
     }
 }

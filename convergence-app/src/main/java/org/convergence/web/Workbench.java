@@ -14,6 +14,7 @@ import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.FlowFilter;
+import org.convergence.api.ApiServer;
 import org.convergence.lists.ListSource;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
@@ -259,7 +260,7 @@ public final class Workbench {
 
     /** Who uses the workbench, for the audit log: the header a proxy sets, else "workbench". */
     private static String user(Context ctx) {
-        String header = ctx.header("X-Convergence-User");
+        String header = ctx.header(ApiServer.USER_HEADER);
         return header == null || header.isBlank() ? "workbench" : header.strip();
     }
 

@@ -91,7 +91,7 @@ final class ApiTestServer {
     }
 
     HttpResponse<String> postJsonAs(String user, String pathAndQuery, String body) {
-        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json").header(Parameters.USER_HEADER, user)
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).header("Content-Type", "application/json").header(ApiServer.USER_HEADER, user)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

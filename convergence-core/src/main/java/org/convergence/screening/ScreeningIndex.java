@@ -89,20 +89,18 @@ public final class ScreeningIndex implements AutoCloseable {
      */
     private static TokenWeights weights(List<Indexed> entities, NameNormalizer normalizer) {
         Map<String, Integer> frequency = new HashMap<>();
-        for (Indexed entity : entities) {
-            Set<String> keys = new java.util.HashSet<>();
-            entity.screened().allNames().forEach(name -> keys.addAll(name.keys()));
-            keys.forEach(key -> frequency.merge(key, 1, Integer::sum));
-        }
         Set<String> weak = new java.util.HashSet<>();
         for (Indexed entity : entities) {
-            entity.screened().allNames().forEach(name -> {
+            Set<String> keys = new java.util.HashSet<>();
+            for (NormalizedName name : entity.screened().allNames()) {
+                keys.addAll(name.keys());
                 for (int i = 0; i < name.tokens().size(); i++) {
                     if (normalizer.isWeakWord(name.tokens().get(i))) {
                         weak.add(name.keys().get(i));
                     }
                 }
-            });
+            }
+            keys.forEach(key -> frequency.merge(key, 1, Integer::sum));
         }
         double total = Math.log1p(entities.size());
         Map<String, Double> weights = new HashMap<>(frequency.size() * 2);

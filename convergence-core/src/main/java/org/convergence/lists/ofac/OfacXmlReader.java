@@ -344,11 +344,6 @@ public final class OfacXmlReader implements EntitySource {
 
     @Override
     public void close() {
-        try {
-            xml.close();
-            input.close();
-        } catch (XMLStreamException | IOException e) {
-            // Reading is over; nothing is lost by a failed close.
-        }
+        XmlFiles.close(xml, input);
     }
 }

@@ -196,11 +196,6 @@ public final class SemaXmlReader implements EntitySource {
 
     @Override
     public void close() {
-        try {
-            xml.close();
-            input.close();
-        } catch (XMLStreamException | IOException e) {
-            // Reading is over; nothing is lost by a failed close.
-        }
+        XmlFiles.close(xml, input);
     }
 }

@@ -545,12 +545,7 @@ public final class UnConsolidatedXmlReader implements EntitySource {
 
     @Override
     public void close() {
-        try {
-            xml.close();
-        } catch (XMLStreamException e) {
-            // Reading is over; nothing is lost by a failed close.
-        }
-        closeQuietly();
+        XmlFiles.close(xml, input);
     }
 
     private void closeQuietly() {
