@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.convergence.screening.names.NameKind;
 import org.convergence.screening.names.NormalizedName;
 import org.convergence.screening.names.RomanisationKey;
 import tech.followthemoney.model.Schema;
@@ -31,15 +32,17 @@ public final class Scorer {
     public static final String IDENTIFIER = "identifier";
     public static final String SCHEMA_CONFLICT = "schema.conflict";
     public static final String LEGAL_FORM_CONFLICT = "legal_form.conflict";
+    public static final String NEAR_EXACT = "name.near_exact";
+    public static final String IN_TEXT = "name.in_text";
     public static final List<String> FEATURES = List.of(QUERY_COVERAGE, RESULT_COVERAGE, EXACT, PHONETIC, WEAK_ALIAS, SINGLE_TOKEN, DATE,
-            COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT);
+            COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT, NEAR_EXACT, IN_TEXT);
 
     /**
      * Features that can only count against a match; every other feature is agreement that can only
      * count for one. A fitted model keeps to these signs, so that an explanation never says that
      * names sounding alike lowered a score.
      */
-    public static final java.util.Set<String> PENALTIES = java.util.Set.of(WEAK_ALIAS, SINGLE_TOKEN, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT);
+    public static final java.util.Set<String> PENALTIES = java.util.Set.of(WEAK_ALIAS, SINGLE_TOKEN, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT, IN_TEXT);
 
     private static final double TOKEN_THRESHOLD = 0.85;
     private static final double INITIAL = 0.6;
@@ -109,6 +112,11 @@ public final class Scorer {
             evidence.add(1, best.resultCoverage(), detail);
             if (best.exact()) {
                 evidence.add(2, 1, () -> "the same name parts");
+            } else if (best.nearExact()) {
+                evidence.add(11, 1, () -> "the same name parts but for a typo or a middle initial");
+            }
+            if (best.inText()) {
+                evidence.add(12, 1, () -> "the listed name found inside a longer text: " + best.query().original());
             }
             if (best.phonetic() > 0) {
                 evidence.add(3, best.phonetic(), () -> "name parts that sound alike");
@@ -194,23 +202,26 @@ public final class Scorer {
     }
 
     record NameComparison(NormalizedName query, NormalizedName result, double queryCoverage, double resultCoverage, boolean exact,
-            double phonetic, boolean weak) {
+            boolean nearExact, boolean inText, double phonetic, boolean weak) {
+        /** How strongly the names agree, to pick the pair that speaks for the entity: same parts first. */
         double strength() {
-            return 0.6 * queryCoverage + 0.4 * resultCoverage;
+            return 0.6 * queryCoverage + 0.4 * resultCoverage + (exact ? (inText ? 0.75 : 1) : nearExact ? 0.5 : 0);
         }
     }
 
     private static NameComparison bestNames(ScreenedEntity query, ScreenedEntity candidate, TokenWeights weights) {
         NameComparison best = null;
+        // An organisation's name is not searched as text: its words (navy, academy) recur inside other organisations' names.
+        boolean text = ScreenedEntity.nameKind(query.schema()) != NameKind.ORGANISATION;
         for (NormalizedName q : query.names()) {
             for (NormalizedName c : candidate.names()) {
-                best = better(best, compare(q, c, false, weights));
+                best = better(best, compare(q, c, false, text, weights));
             }
-            if (best != null && best.exact()) {
+            if (best != null && best.exact() && !best.inText()) {
                 return best;
             }
             for (NormalizedName c : candidate.weakNames()) {
-                best = better(best, compare(q, c, true, weights));
+                best = better(best, compare(q, c, true, false, weights));
             }
         }
         return best;
@@ -220,7 +231,12 @@ public final class Scorer {
         return best == null || next.strength() > best.strength() || next.strength() == best.strength() && !next.weak() && best.weak() ? next : best;
     }
 
-    static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak, TokenWeights weights) {
+    /**
+     * How two names agree. With {@code text}, a query at least two words longer than the listed name
+     * is also read as text that may hold the name: when some run of its words is the listed name, the
+     * name agrees in full and the comparison says it was found in text.
+     */
+    static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak, boolean text, TokenWeights weights) {
         List<String> qk = q.keys();
         List<String> ck = c.keys();
         boolean skeletons = q.vowelsUnwritten() || c.vowelsUnwritten();
@@ -234,7 +250,7 @@ public final class Scorer {
             for (int j = 0; j < ck.size(); j++) {
                 double similarity = tokenSimilarity(token, ck.get(j));
                 if (skeletons && similarity < 1) {
-                    similarity = Math.max(similarity, tokenSimilarity(q.skeletons().get(i), c.skeletons().get(j)));
+                    similarity = Math.max(similarity, skeletonSimilarity(q.skeletons().get(i), c.skeletons().get(j)));
                 }
                 best = Math.max(best, similarity);
                 bestForResult[j] = Math.max(bestForResult[j], similarity);
@@ -242,6 +258,9 @@ public final class Scorer {
             String sound = q.phonetics().get(i);
             if (best < 1 && !sound.isEmpty() && c.phonetics().contains(sound)) {
                 phoneticHits++;
+            }
+            if (token.length() == 1 && best == 0 && ck.size() > 1) {
+                continue; // a middle initial the listed name leaves out is not a disagreement
             }
             double weight = Math.max(2, token.length()) * weights.of(token);
             queryWeight += weight;
@@ -265,7 +284,8 @@ public final class Scorer {
             wholeKeysAgree = queryWhole.equals(resultWhole);
             double whole = JaroWinkler.similarity(queryWhole, resultWhole);
             if (skeletons) {
-                wholeSkeletonsAgree = RomanisationKey.skeleton(String.join("", q.tokens())).equals(RomanisationKey.skeleton(String.join("", c.tokens())));
+                wholeSkeletonsAgree = skeletonSimilarity(RomanisationKey.skeleton(String.join("", q.tokens())),
+                        RomanisationKey.skeleton(String.join("", c.tokens()))) == 1;
                 whole = wholeSkeletonsAgree ? 1 : whole;
             }
             if (whole >= 0.92) {
@@ -275,10 +295,16 @@ public final class Scorer {
         }
         // The same letters split into other words (Abdulhai, Abdul Hai; 김정은 as kim jeongeun, Kim Jong Un) are the
         // same name; in a script that leaves vowels out, agreeing consonants are all the agreement there can be.
-        boolean exact = qk.size() == ck.size() && (sortedEquals(qk, ck) || skeletons && sortedEquals(q.skeletons(), c.skeletons()))
+        boolean exact = qk.size() == ck.size() && (sortedEquals(qk, ck) || skeletons && (sortedEquals(q.skeletons(), c.skeletons())
+                || sortedEquals(q.skeletons().stream().map(RomanisationKey::withoutV).toList(), c.skeletons().stream().map(RomanisationKey::withoutV).toList())))
                 || wholeKeysAgree || wholeSkeletonsAgree;
+        // every part partnered means a high coverage already: the check is skipped for the many candidates far from it
+        boolean nearExact = !exact && queryCoverage >= 0.7 && nearlyTheSameParts(qk, ck);
         double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
-        return new NameComparison(q, c, queryCoverage, resultCoverage, exact, phonetic, weak);
+        if (text && !exact && !weak && ck.size() >= 2 && qk.size() >= ck.size() + 2 && containsWhole(qk, ck)) {
+            return new NameComparison(q, c, 1, 1, true, false, true, phonetic, weak);
+        }
+        return new NameComparison(q, c, queryCoverage, resultCoverage, exact, nearExact, false, phonetic, weak);
     }
 
     private static double tokenSimilarity(String a, String b) {
@@ -290,6 +316,85 @@ public final class Scorer {
         }
         double similarity = JaroWinkler.similarity(a, b);
         return similarity >= TOKEN_THRESHOLD ? similarity : 0;
+    }
+
+    /**
+     * True when every part of each name has a partner in the other (the same key, or an initial and a
+     * name with that letter) but for at most one typo (one letter added, dropped, changed or two swapped,
+     * in parts of four letters or more), with the query's unpartnered middle initials let go: USAMO BIN
+     * LADIN and USAMA M BIN LADIN against Usama BIN LADIN. Lists often leave middle initials out.
+     */
+    static boolean nearlyTheSameParts(List<String> query, List<String> result) {
+        int typos = 0;
+        for (String token : query) {
+            int partner = partner(token, result);
+            if (partner == NONE && token.length() > 1) {
+                return false;
+            }
+            typos += partner == TYPO ? 1 : 0;
+        }
+        for (String token : result) {
+            int partner = partner(token, query);
+            if (partner == NONE) {
+                return false;
+            }
+            typos += partner == TYPO ? 1 : 0;
+        }
+        return typos <= 2; // one typo is counted from both sides
+    }
+
+    private static final int NONE = 0;
+    private static final int SAME = 1;
+    private static final int TYPO = 2;
+
+    private static int partner(String token, List<String> others) {
+        boolean typo = false;
+        for (String other : others) {
+            if (other.equals(token) || (token.length() == 1 || other.length() == 1) && token.charAt(0) == other.charAt(0)) {
+                return SAME;
+            }
+            typo |= Math.min(token.length(), other.length()) >= 4 && oneEditApart(token, other);
+        }
+        return typo ? TYPO : NONE;
+    }
+
+    /** True when one letter added, dropped or changed, or two neighbours swapped, turns one into the other. */
+    static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1 || a.equals(b)) {
+            return false;
+        }
+        int start = 0;
+        while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        int endA = a.length();
+        int endB = b.length();
+        while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+            endA--;
+            endB--;
+        }
+        int differA = endA - start;
+        int differB = endB - start;
+        if (differA <= 1 && differB <= 1) {
+            return true; // one letter changed, added or dropped
+        }
+        return differA == 2 && differB == 2 && a.charAt(start) == b.charAt(start + 1) && a.charAt(start + 1) == b.charAt(start);
+    }
+
+    /** True when some run of consecutive query parts is the listed name's parts, in any order (lists write "BIN LADIN, Usama"). */
+    private static boolean containsWhole(List<String> query, List<String> listed) {
+        for (int start = 0; start + listed.size() <= query.size(); start++) {
+            if (sortedEquals(query.subList(start, start + listed.size()), listed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skeletons compared as written and with w or v read as a vowel (see {@link RomanisationKey#skeleton}). */
+    private static double skeletonSimilarity(String a, String b) {
+        double similarity = tokenSimilarity(a, b);
+        return similarity < 1 ? Math.max(similarity, tokenSimilarity(RomanisationKey.withoutV(a), RomanisationKey.withoutV(b))) : similarity;
     }
 
     private static boolean sortedEquals(List<String> a, List<String> b) {

@@ -17,12 +17,16 @@ import java.util.Map;
  * @param weights the weight of each feature, by name
  * @param threshold the score from which a result is flagged a match
  * @param provenance how the weights were obtained (command, data, date)
+ * @param policy features whose weight is set by a stated policy rather than fitted, each with the
+ *     reason; a refit keeps their weights (labelled data cannot say, for instance, that a match on a
+ *     weak alias alone should not be raised: the lists' own guidance does)
  */
-public record ScoringModel(double intercept, Map<String, Double> weights, double threshold, String provenance) {
+public record ScoringModel(double intercept, Map<String, Double> weights, double threshold, String provenance, Map<String, String> policy) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public ScoringModel {
         weights = Map.copyOf(weights);
+        policy = policy == null ? Map.of() : Map.copyOf(policy);
     }
 
     public static ScoringModel standard() {
@@ -52,6 +56,7 @@ public record ScoringModel(double intercept, Map<String, Double> weights, double
         out.put("threshold", threshold);
         out.put("intercept", intercept);
         out.put("weights", new java.util.TreeMap<>(weights));
+        out.put("policy", new java.util.TreeMap<>(policy));
         YAML.writeValue(file.toFile(), out);
     }
 }

@@ -22,7 +22,8 @@ import tech.followthemoney.model.Schema;
  * @param dataset the dataset (for a query, empty)
  * @param schema the FtM schema
  * @param caption the name to show
- * @param names the names (name, alias, previous name, abbreviation), normalised
+ * @param names the names (name, alias, previous name, abbreviation), normalised, each in every reading
+ *     its script allows (see {@link NameNormalizer#readings})
  * @param weakNames weak aliases, normalised: a match on one counts for less
  * @param dates ISO dates of birth, incorporation or build
  * @param countries country codes of every country-typed property
@@ -99,7 +100,7 @@ public record ScreenedEntity(String id, String dataset, Schema schema, String ca
     }
 
     private static List<NormalizedName> normalizeAll(Set<String> values, NameKind kind, NameNormalizer normalizer) {
-        return values.stream().limit(MAX_NAMES).map(value -> normalizer.normalize(value, kind)).filter(name -> !name.isEmpty()).toList();
+        return values.stream().limit(MAX_NAMES).flatMap(value -> normalizer.readings(value, kind).stream()).filter(name -> !name.isEmpty()).toList();
     }
 
     /** An identifier as compared: letters and digits, upper case (so "12-34 567" equals "1234567"). */

@@ -68,4 +68,77 @@ class ScorerTest {
         assertEquals(1.0, feature(score, Scorer.QUERY_COVERAGE), 1e-9, score.toString());
         assertEquals(1.0, feature(score, Scorer.EXACT), 1e-9, "agreeing consonants are all the agreement a script without vowels allows");
     }
+
+    private static boolean isMatch(String query, String listed) {
+        return SCORER.score(entity("Person", Map.of("name", List.of(query))), entity("Person", Map.of("name", List.of(listed)))).match();
+    }
+
+    @Test
+    void namesInOtherScriptsMeetTheirUsualLatinSpelling() {
+        assertTrue(isMatch("山田太郎", "Yamada Taro"), "a Japanese name in kanji is read as Japanese, not as Chinese");
+        assertTrue(isMatch("田中花子", "Tanaka Hanako"));
+        assertTrue(isMatch("Αλέξανδρος", "Alexander"), "a Greek name meets its English form without the case ending");
+        assertTrue(isMatch("דוד", "David"), "vav read as a consonant");
+        assertTrue(isMatch("خالد محمود", "Khaled Mahmoud"), "waw read as a vowel");
+        assertTrue(isMatch("박지성", "Park Ji Sung"), "성 is seong, song or sung");
+        assertTrue(isMatch("ABD RAHMAN", "Abdul Rahman"));
+        assertTrue(isMatch("Abd al-Rahman", "Abdurrahman"));
+    }
+
+    @Test
+    void aTypoOrAMissingMiddleInitialStillAgreesButLessThanTheSameName() {
+        ScreenedEntity listed = entity("Person", Map.of("name", List.of("BIN LADIN, Usama")));
+        Scorer.Score typo = SCORER.score(entity("Person", Map.of("name", List.of("USAMA BIN LDIN"))), listed);
+        Scorer.Score initial = SCORER.score(entity("Person", Map.of("name", List.of("USAMA M BIN LADIN"))), listed);
+        Scorer.Score same = SCORER.score(entity("Person", Map.of("name", List.of("USAMA BIN LADIN"))), listed);
+        assertEquals(1.0, feature(typo, Scorer.NEAR_EXACT), 1e-9, typo.toString());
+        assertEquals(1.0, feature(initial, Scorer.NEAR_EXACT), 1e-9, initial.toString());
+        assertTrue(typo.match() && initial.match(), typo + " / " + initial);
+        assertTrue(same.score() > typo.score() && same.score() > initial.score());
+        Scorer.Score twoTypos = SCORER.score(entity("Person", Map.of("name", List.of("USAMO BIN LDIN"))), listed);
+        assertEquals(0.0, feature(twoTypos, Scorer.NEAR_EXACT), 1e-9, "two typos are not nearly the same name");
+    }
+
+    @Test
+    void oneEditApartMeansOneLetterAddedDroppedChangedOrTwoSwapped() {
+        assertTrue(Scorer.oneEditApart("usama", "usamo"));
+        assertTrue(Scorer.oneEditApart("ladin", "ldin"));
+        assertTrue(Scorer.oneEditApart("usama", "usamaa"));
+        assertTrue(Scorer.oneEditApart("ladin", "lad1n"));
+        assertTrue(Scorer.oneEditApart("ladin", "aldin"));
+        assertTrue(!Scorer.oneEditApart("ladin", "ladin"));
+        assertTrue(!Scorer.oneEditApart("ladin", "lidan"));
+        assertTrue(!Scorer.oneEditApart("rixo", "rix1x"));
+    }
+
+    @Test
+    void aListedNameInsideALongerTextIsFoundButNotAnOrganisationsWordsInAnother() {
+        Scorer.Score payment = SCORER.score(entity("Person", Map.of("name", List.of("PAYMENT FOR USAMA BIN LADIN"))),
+                entity("Person", Map.of("name", List.of("BIN LADIN, Usama"))));
+        assertEquals(1.0, feature(payment, Scorer.IN_TEXT), 1e-9, payment.toString());
+        assertTrue(payment.match(), payment.toString());
+        Scorer.Score academy = SCORER.score(entity("Organization", Map.of("name", List.of("中国人民解放军海军大连舰艇学院"))),
+                entity("Organization", Map.of("name", List.of("Naval Research Academy"))));
+        assertEquals(0.0, feature(academy, Scorer.IN_TEXT), 1e-9, academy.toString());
+        assertTrue(!academy.match(), academy.toString());
+    }
+
+    @Test
+    void aWeakAliasAloneIsNotAMatchUntilAnotherFactAgrees() {
+        ScreenedEntity listed = entity("Person", Map.of("name", List.of("AMIN MUHAMMAD UL HAQ SAAM KHAN"), "weakAlias", List.of("Dr. Amin"),
+                "birthDate", List.of("1960")));
+        Scorer.Score alone = SCORER.score(entity("Person", Map.of("name", List.of("DR AMIN"))), listed);
+        Scorer.Score withBirth = SCORER.score(entity("Person", Map.of("name", List.of("DR AMIN"), "birthDate", List.of("1960"))), listed);
+        assertEquals(1.0, feature(alone, Scorer.WEAK_ALIAS), 1e-9);
+        assertTrue(!alone.match(), alone.toString());
+        assertTrue(withBirth.match(), withBirth.toString());
+    }
+
+    @Test
+    void publicAndNonPublicJointStockCompaniesDoNotConflict() {
+        Scorer.Score score = SCORER.score(entity("Company", Map.of("name", List.of("VTB BANK JSC"))),
+                entity("Company", Map.of("name", List.of("VTB Bank (Public Joint-Stock Company)"))));
+        assertEquals(0.0, feature(score, Scorer.LEGAL_FORM_CONFLICT), 1e-9);
+        assertTrue(score.match(), score.toString());
+    }
 }

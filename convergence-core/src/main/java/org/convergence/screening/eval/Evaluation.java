@@ -67,6 +67,14 @@ public final class Evaluation {
             for (Screener.Result result : screener.match(kase.query(), kase.scope(), RESULTS_PER_CASE, 0)) {
                 results.add(new Scored(result.entity().screened().id(), result.score().score(), vector(result.score().features())));
             }
+            if (kase.expectation() instanceof Alert alert && !alert.presupposed().isEmpty()) {
+                for (LabelledCase.Presupposed party : alert.presupposed()) {
+                    ScreenedEntity listed = screener.screen(new Screener.Query("presupposed:" + party.name(), party.schema(),
+                            Map.of("name", List.of(party.name()))), index);
+                    results.add(scored(listed.id(), scorer, query, listed, index.tokenWeights()));
+                }
+                results.sort(java.util.Comparator.comparingDouble(Scored::score).reversed());
+            }
             return new Outcome(kase, nonLatin, results, null);
         } catch (ConvergenceException e) {
             return new Outcome(kase, false, List.of(), e.getMessage());

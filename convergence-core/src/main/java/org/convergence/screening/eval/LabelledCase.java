@@ -1,5 +1,6 @@
 package org.convergence.screening.eval;
 
+import java.util.List;
 import org.convergence.screening.Screener;
 
 /**
@@ -22,8 +23,20 @@ public record LabelledCase(String set, int row, Screener.Query query, String sco
     /** No result may be flagged a match: the query names someone on no list. */
     public record NoMatch() implements Expectation {}
 
-    /** A match must (or must not) be raised; which entity is not labelled. */
-    public record Alert(boolean expected) implements Expectation {}
+    /**
+     * A match must (or must not) be raised; which entity is not labelled.
+     *
+     * @param presupposed parties the case presupposes on the list but no real list names (a test
+     *     party such as ACME CORP), scored beside the lists' candidates; usually none
+     */
+    public record Alert(boolean expected, List<Presupposed> presupposed) implements Expectation {
+        public Alert {
+            presupposed = List.copyOf(presupposed);
+        }
+    }
+
+    /** A party a labelled case presupposes on the list, with the case's words that say so. */
+    public record Presupposed(String schema, String name, String reason) {}
 
     /** The query name and this name must score as a match (a name pair, scored without the index). */
     public record SameAs(String name) implements Expectation {}

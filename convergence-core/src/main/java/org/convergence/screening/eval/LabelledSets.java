@@ -1,6 +1,10 @@
 package org.convergence.screening.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -126,7 +130,9 @@ public final class LabelledSets {
 
     /**
      * Watchman-java's OFAC cases: must/should alert, or must not. Cases marked may_alert or
-     * context_dependent say no right answer and are left out.
+     * context_dependent say no right answer and are left out. A few cases test a party no real list
+     * names (ACME CORP); those parties are listed, with the case's words, in
+     * {@code watchman-presupposed-parties.yaml} and scored beside the real lists' candidates.
      */
     public Loaded ofacCases() {
         List<Map<String, String>> rows = csv(OFAC_CASES);
@@ -143,9 +149,29 @@ public final class LabelledSets {
             String category = row.getOrDefault("category", "");
             String schema = category.startsWith("entity") || row.getOrDefault("test_value", "").matches(".*\\b(BANK|LIMITED|LTD|LLC|CORPORATION|STATE)\\b.*")
                     ? "LegalEntity" : "Person";
-            cases.add(new LabelledCase(OFAC_CASES, i + 1, query(schema, "name", row.get("test_value"), i), "all", new LabelledCase.Alert(alert)));
+            List<LabelledCase.Presupposed> presupposed = PRESUPPOSED.stream().filter(p -> p.testId().equals(row.get("test_id")))
+                    .map(p -> new LabelledCase.Presupposed(p.schema(), p.name(), p.reason())).toList();
+            cases.add(new LabelledCase(OFAC_CASES, i + 1, query(schema, "name", row.get("test_value"), i), "all",
+                    new LabelledCase.Alert(alert, presupposed)));
         }
         return new Loaded(OFAC_CASES, cases, leftOut, "expected outcome may_alert or context_dependent");
+    }
+
+    /** A test party one of watchman-java's cases presupposes (see {@code watchman-presupposed-parties.yaml}). */
+    private record PresupposedParty(@JsonProperty("case") String testId, String schema, String name, String reason) {}
+
+    private static final List<PresupposedParty> PRESUPPOSED = readPresupposed();
+
+    private static List<PresupposedParty> readPresupposed() {
+        String resource = "/org/convergence/screening/eval/watchman-presupposed-parties.yaml";
+        try (var in = LabelledSets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build");
+            }
+            return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<PresupposedParty>>() {});
+        } catch (IOException e) {
+            throw new IllegalStateException(resource + " is part of the build and must be readable: " + e.getMessage(), e);
+        }
     }
 
     /** Named Research Organizations queried by the Chinese name the ASPI tracker gives the same institution. */

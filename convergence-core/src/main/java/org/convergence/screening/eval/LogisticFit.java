@@ -11,7 +11,8 @@ import org.convergence.screening.eval.Metrics.LabelledPair;
  * Fits the scoring model's weights to labelled pairs by logistic regression (Newton's method with a
  * small ridge penalty), so that scores are probabilities calibrated on those pairs. A feature the
  * pairs never show (no labelled pair shares an identifier, say) cannot be fitted: it keeps the prior
- * model's weight rather than falling to zero, and the fit holds it fixed. Weights keep the sign of
+ * model's weight rather than falling to zero, and the fit holds it fixed, as it holds the weights the
+ * model sets by policy ({@link ScoringModel#policy}). Weights keep the sign of
  * their feature ({@link Scorer#PENALTIES} at or below zero, agreement at or above): a feature whose
  * unconstrained weight comes out the other way (an artefact of features that move together) is held
  * at zero and the rest refitted.
@@ -22,13 +23,17 @@ public final class LogisticFit {
 
     private LogisticFit() {}
 
-    public static ScoringModel fit(List<LabelledPair> pairs, ScoringModel prior, String provenance) {
+    public static ScoringModel fit(List<LabelledPair> allPairs, ScoringModel prior, String provenance) {
+        // A name found inside a longer text agrees in full on the run of words that holds it; that agreement is
+        // not the name field's, so such pairs do not teach the name-field weights (the text's own weight is policy).
+        int inText = Scorer.FEATURES.indexOf(Scorer.IN_TEXT);
+        List<LabelledPair> pairs = allPairs.stream().filter(pair -> pair.features()[inText] == 0).toList();
         int n = Scorer.FEATURES.size() + 1;
         double[] w = new double[n];
         boolean[] fixed = new boolean[n];
         for (int i = 1; i < n; i++) {
             int feature = i - 1;
-            fixed[i] = pairs.stream().allMatch(pair -> pair.features()[feature] == 0);
+            fixed[i] = prior.policy().containsKey(Scorer.FEATURES.get(feature)) || pairs.stream().allMatch(pair -> pair.features()[feature] == 0);
             w[i] = fixed[i] ? prior.weight(Scorer.FEATURES.get(feature)) : 0;
         }
         for (int round = 0; round < n; round++) {
@@ -50,7 +55,7 @@ public final class LogisticFit {
         for (int i = 0; i < Scorer.FEATURES.size(); i++) {
             weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
         }
-        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance);
+        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance, prior.policy());
     }
 
     /** Newton's method on the weights that are not fixed, in place. */

@@ -6,6 +6,7 @@ import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -27,7 +28,16 @@ public final class NameNormalizer {
     private static final DoubleMetaphone PHONETIC = new DoubleMetaphone();
     private static final NameNormalizer STANDARD = new NameNormalizer(new NameDictionaries());
 
+    /** A name of Chinese characters (and kana), as Japanese names are written. */
+    private static final Pattern KANJI_NAME = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\s]{2,12}");
+    /**
+     * The nominative ending of a Greek name (-ος, -ας, -ης, -ις; case-folded, so final ς is σ), after a
+     * stem of three letters or more: other languages write the stem alone or with their own ending.
+     */
+    private static final Pattern GREEK_CASE_ENDING = Pattern.compile("(\\p{IsGreek}{3,}?)[οόαάηήιί]σ(?!\\p{L})");
+
     private final NameDictionaries dictionaries;
+    private final JapaneseReadings japanese = new JapaneseReadings();
     private final ThreadLocal<Transliterators> transliterators = ThreadLocal.withInitial(Transliterators::new);
 
     /** ICU objects that must not be shared between threads. */
@@ -98,6 +108,74 @@ public final class NameNormalizer {
                 addLatin((script == Character.UnicodeScript.LATIN ? icu.latin : icu.any).transliterate(word), translate, tokens);
             }
         }
+        return named(name, kind == NameKind.ORGANISATION ? tokens : servantOfNames(tokens), legalForm, nonLatin, vowelsUnwritten);
+    }
+
+    /** Spellings of ʿabd ("servant of") joined to the article: Abdul, Abdel, Abdur ... */
+    private static final List<String> ABD_WITH_ARTICLE = List.of("abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdus", "abdu");
+    /** The article as romanisations write it after ʿabd, assimilated or not (Abd al-, Abd el-, Abd ur-, Abd as- ...). */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("al", "el", "ul", "ol", "ar", "ur", "as", "us", "ad", "an", "at", "az", "ash");
+
+    /**
+     * Arabic names of the form ʿAbd al-X ("servant of X") in one spelling: Abdul Rahman, Abd al-Rahman,
+     * Abdel Rahman, Abdurrahman and ABD RAHMAN all become abd rahman. The article is left out, because
+     * romanisations write it joined, apart, assimilated or not at all. Abdullah (ʿAbd Allah) keeps its one word.
+     */
+    private static List<String> servantOfNames(List<String> tokens) {
+        if (tokens.stream().noneMatch(token -> token.startsWith("abd"))) {
+            return tokens;
+        }
+        List<String> out = new ArrayList<>(tokens.size() + 1);
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (ABD_WITH_ARTICLE.contains(token) || token.equals("abd")) {
+                out.add("abd");
+                if (i + 1 < tokens.size() - 1 && ARTICLES.contains(tokens.get(i + 1))) {
+                    i++;
+                }
+                continue;
+            }
+            String prefix = ABD_WITH_ARTICLE.stream().filter(token::startsWith).findFirst().orElse(null);
+            String rest = prefix == null ? "" : token.substring(prefix.length());
+            if (rest.length() >= 4 && !rest.startsWith("lah") && !rest.startsWith("llah")) {
+                out.add("abd");
+                out.add(prefix.length() == 5 && (prefix.endsWith("r") || prefix.endsWith("s")) ? prefix.charAt(4) + rest : rest);
+                continue;
+            }
+            out.add(token);
+        }
+        return out;
+    }
+
+    /**
+     * The name as {@link #normalize} reads it, then the other ways it may be read where its script
+     * leaves a choice: a person's name in kanji also as Japanese (山田太郎 → yamada taro, besides the
+     * Chinese shan tian tai lang), a Greek name also without its case ending (Αλέξανδρος → alexandr,
+     * which meets Alexander, as Νικόλαος → nikola meets Nicola). Screening compares every reading.
+     */
+    public List<NormalizedName> readings(String name, NameKind kind) {
+        NormalizedName main = normalize(name, kind);
+        if (main.isEmpty() || !main.nonLatin() || kind == NameKind.ORGANISATION) {
+            return List.of(main);
+        }
+        List<NormalizedName> readings = new ArrayList<>(2);
+        readings.add(main);
+        String text = FOLD.normalize(name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) : name);
+        if (KANJI_NAME.matcher(text).matches()) {
+            List<String> japanese = this.japanese.personName(text);
+            if (!japanese.isEmpty()) {
+                readings.add(named(name, japanese, null, true, false));
+            }
+        }
+        String withoutEndings = GREEK_CASE_ENDING.matcher(text).replaceAll("$1");
+        if (!withoutEndings.equals(text)) {
+            NormalizedName stem = normalize(withoutEndings, kind);
+            readings.add(named(name, stem.tokens(), stem.legalForm(), true, stem.vowelsUnwritten()));
+        }
+        return readings.stream().distinct().toList();
+    }
+
+    private static NormalizedName named(String name, List<String> tokens, String legalForm, boolean nonLatin, boolean vowelsUnwritten) {
         List<String> keys = tokens.stream().map(RomanisationKey::of).toList();
         List<String> phonetics = tokens.stream().map(PHONETIC::doubleMetaphone).map(code -> code == null ? "" : code).toList();
         List<String> skeletons = tokens.stream().map(RomanisationKey::skeleton).toList();

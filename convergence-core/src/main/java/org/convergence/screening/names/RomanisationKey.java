@@ -40,6 +40,11 @@ public final class RomanisationKey {
             append(out, String.valueOf(token.charAt(i)));
             i++;
         }
+        // Korean ŏ before ng is written eo (Revised), o (McCune-Reischauer) or u (custom: 성 seong, song, sung), and
+        // Wade-Giles writes -ung where pinyin writes -ong (Mao Tse-tung, Zedong): -ung folds to -ong, which eo→o meets.
+        for (int at = out.indexOf("ung"); at >= 0; at = out.indexOf("ung", at + 3)) {
+            out.setCharAt(at, 'o');
+        }
         // Russian writes -андр, -етр where English writes -ander, -eter (Александр, Пётр): a final "er"
         // after a consonant folds to "r".
         int last = out.length() - 1;
@@ -50,18 +55,35 @@ public final class RomanisationKey {
     }
 
     /**
-     * The consonant skeleton of a token: its letters without vowels (nor y, w, which stand for vowels in
-     * romanised Arabic and Hebrew), doubled letters collapsed. Mohamed and mhmd both give mhmd.
+     * The consonant skeleton of a token: its letters without vowels (nor y, which stands for a vowel in
+     * romanised Arabic and Hebrew), doubled letters collapsed, w written v. Mohamed and mhmd both give
+     * mhmd. Waw and vav are a consonant (דוד dwd, David: dvd) or a long vowel (محمود mhmwd, Mahmoud:
+     * mhmd), so skeletons are compared both with their v and without it (see {@link #withoutV}).
      */
     public static String skeleton(String token) {
         StringBuilder out = new StringBuilder(token.length());
         for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if ("aeiouyw".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+            char c = token.charAt(i) == 'w' ? 'v' : token.charAt(i);
+            if ("aeiouy".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
                 out.append(c);
             }
         }
         return out.isEmpty() ? token : out.toString();
+    }
+
+    /** A skeleton read with its w or v as a vowel: left out, doubled letters collapsed again. */
+    public static String withoutV(String skeleton) {
+        if (skeleton.indexOf('v') < 0) {
+            return skeleton;
+        }
+        StringBuilder out = new StringBuilder(skeleton.length());
+        for (int i = 0; i < skeleton.length(); i++) {
+            char c = skeleton.charAt(i);
+            if (c != 'v' && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            }
+        }
+        return out.isEmpty() ? skeleton : out.toString();
     }
 
     /** Appends, skipping a letter equal to the last one written (ii, ss, ll collapse). */

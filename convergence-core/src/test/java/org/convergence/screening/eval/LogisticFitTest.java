@@ -56,4 +56,19 @@ class LogisticFitTest {
         assertEquals(prior.weight(Scorer.IDENTIFIER), fitted.weight(Scorer.IDENTIFIER));
         assertEquals(prior.weight(Scorer.SCHEMA_CONFLICT), fitted.weight(Scorer.SCHEMA_CONFLICT));
     }
+
+    @Test
+    void aWeightSetByPolicyIsKeptEvenWhenThePairsSayOtherwise() {
+        int weak = Scorer.FEATURES.indexOf(Scorer.WEAK_ALIAS);
+        List<LabelledPair> pairs = pairs(5_000, 5).stream().map(pair -> {
+            double[] features = pair.features().clone();
+            features[weak] = pair.match() ? 1 : 0; // in these pairs, weak aliases only ever name the right party
+            return new LabelledPair(0, features, pair.match());
+        }).toList();
+        ScoringModel prior = ScoringModel.standard();
+        ScoringModel fitted = LogisticFit.fit(pairs, prior, "test");
+        assertTrue(prior.policy().containsKey(Scorer.WEAK_ALIAS));
+        assertEquals(prior.weight(Scorer.WEAK_ALIAS), fitted.weight(Scorer.WEAK_ALIAS));
+        assertEquals(prior.policy(), fitted.policy());
+    }
 }

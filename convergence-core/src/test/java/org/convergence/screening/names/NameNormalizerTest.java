@@ -68,9 +68,34 @@ class NameNormalizerTest {
         assertEquals("llc", english.legalForm());
         assertEquals(english.keys(), russian.keys());
         assertEquals("jsc", organisation("中国航空工业集团股份有限公司").legalForm());
-        assertEquals("pjsc", organisation("ПАО Аэрофлот").legalForm());
+        assertEquals("jsc", organisation("ПАО Аэрофлот").legalForm());
         assertEquals("llc", organisation("Siemens GmbH").legalForm());
         assertNull(person("Ltd Smith").legalForm(), "a person's name has no legal form");
+    }
+
+    @Test
+    void aKanjiNameIsAlsoReadAsJapaneseOnlyWhenItReadsAsAJapaneseName() {
+        List<List<String>> yamada = NameNormalizer.standard().readings("山田太郎", NameKind.PERSON).stream().map(NormalizedName::tokens).toList();
+        assertTrue(yamada.contains(List.of("yamada", "taro")), yamada.toString());
+        assertEquals(List.of(List.of("wang", "wei")),
+                NameNormalizer.standard().readings("王伟", NameKind.PERSON).stream().map(NormalizedName::tokens).toList(),
+                "伟 is not Japanese: the name keeps its Chinese reading alone");
+        assertEquals(1, NameNormalizer.standard().readings("北京航空航天大学", NameKind.ORGANISATION).size());
+    }
+
+    @Test
+    void arabicServantOfNamesMeetInOneSpelling() {
+        for (String name : List.of("Abdul Rahman", "Abd al-Rahman", "ABD RAHMAN", "Abdurrahman", "Abdel Rahman")) {
+            assertEquals(List.of("abd", "rahman"), person(name).keys(), name);
+        }
+        assertEquals(List.of("abdulah"), person("Abdullah").keys(), "Abdullah (Abd Allah) stays one word");
+    }
+
+    @Test
+    void romanisationsOfKoreanEoAndWadeGilesUngMeet() {
+        assertEquals(RomanisationKey.of("seong"), RomanisationKey.of("sung"));
+        assertEquals(RomanisationKey.of("song"), RomanisationKey.of("sung"));
+        assertEquals(RomanisationKey.of("dong"), RomanisationKey.of("dung"));
     }
 
     @Test
