@@ -113,7 +113,7 @@ public final class Scorer {
             if (best.exact()) {
                 evidence.add(2, 1, () -> "the same name parts");
             } else if (best.nearExact()) {
-                evidence.add(11, 1, () -> "the same name parts but for a typo or a middle initial");
+                evidence.add(11, 1, () -> "the same name parts but for a typo in a rare one");
             }
             if (best.inText()) {
                 evidence.add(12, 1, () -> "the listed name found inside a longer text: " + best.query().original());
@@ -299,7 +299,9 @@ public final class Scorer {
                 || sortedEquals(q.skeletons().stream().map(RomanisationKey::withoutV).toList(), c.skeletons().stream().map(RomanisationKey::withoutV).toList())))
                 || wholeKeysAgree || wholeSkeletonsAgree;
         // every part partnered means a high coverage already: the check is skipped for the many candidates far from it
-        boolean nearExact = !exact && queryCoverage >= 0.7 && nearlyTheSameParts(qk, ck);
+        int typos = exact || queryCoverage < 0.7 ? -1 : typosBetween(qk, ck, weights);
+        exact |= typos == 0; // the same parts, and middle initials the listed name leaves out
+        boolean nearExact = typos == 1;
         double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
         if (text && !exact && !weak && ck.size() >= 2 && qk.size() >= ck.size() + 2 && containsWhole(qk, ck)) {
             return new NameComparison(q, c, 1, 1, true, false, true, phonetic, weak);
@@ -318,44 +320,53 @@ public final class Scorer {
         return similarity >= TOKEN_THRESHOLD ? similarity : 0;
     }
 
+    /** A name part said by at most about one listed name in 500 (see {@link TokenWeights}): a typo in it still points at one party. */
+    private static final double RARE_PART = 0.9;
+
     /**
-     * True when every part of each name has a partner in the other (the same key, or an initial and a
-     * name with that letter) but for at most one typo (one letter added, dropped, changed or two swapped,
-     * in parts of four letters or more), with the query's unpartnered middle initials let go: USAMO BIN
-     * LADIN and USAMA M BIN LADIN against Usama BIN LADIN. Lists often leave middle initials out.
+     * The typos between two names whose every part has a partner in the other (the same key, or one
+     * typo: a letter added, dropped, changed or two swapped, in parts of four letters or more), with the
+     * query's unpartnered middle initials let go, since lists
+     * often leave them out: 0 for USAMA M BIN LADIN against Usama BIN LADIN, 1 for USAMO BIN LADIN.
+     * -1 when some part has no partner, when there is more than one typo, or when the typo is in a
+     * common part (Luisa against Luis says little: many people are called either).
      */
-    static boolean nearlyTheSameParts(List<String> query, List<String> result) {
-        int typos = 0;
+    static int typosBetween(List<String> query, List<String> result, TokenWeights weights) {
         for (String token : query) {
             int partner = partner(token, result);
-            if (partner == NONE && token.length() > 1) {
-                return false;
+            if (partner == INITIAL_OF || partner == NONE && token.length() > 1) {
+                return -1;
             }
-            typos += partner == TYPO ? 1 : 0;
         }
+        int typos = 0;
         for (String token : result) {
             int partner = partner(token, query);
-            if (partner == NONE) {
-                return false;
+            if (partner == NONE || partner == INITIAL_OF || partner == TYPO && (++typos > 1 || weights.of(token) < RARE_PART)) {
+                return -1;
             }
-            typos += partner == TYPO ? 1 : 0;
         }
-        return typos <= 2; // one typo is counted from both sides
+        return typos;
     }
 
     private static final int NONE = 0;
     private static final int SAME = 1;
-    private static final int TYPO = 2;
+    private static final int INITIAL_OF = 2;
+    private static final int TYPO = 3;
 
+    /** The best partner a name part has among the other name's parts. */
     private static int partner(String token, List<String> others) {
-        boolean typo = false;
+        int best = NONE;
         for (String other : others) {
-            if (other.equals(token) || (token.length() == 1 || other.length() == 1) && token.charAt(0) == other.charAt(0)) {
+            if (other.equals(token)) {
                 return SAME;
             }
-            typo |= Math.min(token.length(), other.length()) >= 4 && oneEditApart(token, other);
+            if ((token.length() == 1 || other.length() == 1) && token.charAt(0) == other.charAt(0)) {
+                best = INITIAL_OF;
+            } else if (best == NONE && Math.min(token.length(), other.length()) >= 4 && oneEditApart(token, other)) {
+                best = TYPO;
+            }
         }
-        return typo ? TYPO : NONE;
+        return best;
     }
 
     /** True when one letter added, dropped or changed, or two neighbours swapped, turns one into the other. */
