@@ -58,10 +58,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
+    private final Workbench workbench;
 
-    private ApiServer(Javalin app, String host) {
+    private ApiServer(Javalin app, String host, Workbench workbench) {
         this.app = app;
         this.host = host;
+        this.workbench = workbench;
     }
 
     /**
@@ -77,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
         EntityResource entities = new EntityResource(screener, store);
         ReconcileResource reconcile = new ReconcileResource(screening, model, entities);
         String openApi = resource("openapi.json");
+        Workbench[] workbench = new Workbench[1];
         Javalin app = Javalin.create(config -> {
             configure(config, host, port);
             config.routes.before(ApiServer::limitBody);
@@ -91,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/reconcile/{scope}/preview", reconcile::preview);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
-            Workbench.addTo(config, store, screener, audited, log);
+            workbench[0] = Workbench.addTo(config, store, model, screener, audited, log);
             config.routes.exception(ConvergenceException.class, (e, ctx) -> error(ctx, status(e.category()), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
             config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
@@ -101,7 +104,8 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         app.start();
-        return new ApiServer(app, host);
+        workbench[0].warmUp();
+        return new ApiServer(app, host, workbench[0]);
     }
 
     private static void configure(JavalinConfig config, String host, int port) {
@@ -130,9 +134,12 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
-    /** Refuses a declared body over the limit before reading it; a chunked one is cut by Javalin's reader at the same size. */
+    /**
+     * Refuses a declared body over the limit before reading it; a chunked one is cut by Javalin's reader at the same size.
+     * The workbench's upload sets its own limit and explains a refusal on its page.
+     */
     private static void limitBody(Context ctx) {
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
+        if (ctx.contentLength() > MAX_BODY_BYTES && !Workbench.takesUploads(ctx.path())) {
             throw new HttpResponseException(413, "");
         }
     }
@@ -150,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The HTTP status of each error category, in one place (the command line has its exit codes in {@link ErrorCategory}). */
-    static int status(ErrorCategory category) {
+    public static int status(ErrorCategory category) {
         return switch (category) {
             case INVALID_INPUT -> 400;
             case NOT_FOUND -> 404;
@@ -205,5 +212,6 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        workbench.close();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.convergence.web.Csv;
 
 /** A result table that a command prints as an aligned table, CSV or JSON (a list of objects). */
 final class Table {
@@ -31,8 +32,8 @@ final class Table {
         switch (format) {
             case table -> printTable(out);
             case csv -> {
-                out.println(String.join(",", header.stream().map(Table::csv).toList()));
-                rows.forEach(row -> out.println(String.join(",", row.stream().map(Table::csv).toList())));
+                out.println(Csv.row(header));
+                rows.forEach(row -> out.println(Csv.row(row)));
             }
             case json -> {
                 ObjectMapper json = new ObjectMapper();
@@ -79,9 +80,5 @@ final class Table {
             }
         }
         out.println(line.toString().stripTrailing());
-    }
-
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -2,6 +2,17 @@ package org.convergence.web;
 
 import java.util.List;
 import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.analytics.Flow;
 
-/** What the overview shows: the heatmap, the direction of flows per period, and the state of the lists. */
-public record OverviewPage(Heatmap heatmap, List<ConvergenceAnalytics.PeriodFlows> flows, List<ListRow> lists) {}
+/**
+ * What the overview shows: the heatmap; the direction of flows over time (per year, and per period);
+ * breadth over time; the latest curated events; and the state of the lists.
+ */
+public record OverviewPage(Heatmap heatmap, Timeline timeline, List<ConvergenceAnalytics.PeriodFlows> flows, Timeline breadth, List<Flow> latest,
+        List<ListRow> lists) {
+    public OverviewPage {
+        flows = List.copyOf(flows);
+        latest = List.copyOf(latest);
+        lists = List.copyOf(lists);
+    }
+}

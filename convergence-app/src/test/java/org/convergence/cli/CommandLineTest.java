@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.convergence.testing.Fixtures;
 import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,17 @@ class CommandLineTest {
             Run run = run(command);
             assertEquals(0, run.exitCode(), String.join(" ", command));
             assertTrue(run.out().contains("Usage:"), String.join(" ", command));
+        }
+    }
+
+    @Test
+    void benchOverviewReportsTheServerTimeOfEveryPage() {
+        Run loaded = run("evidence", "load", "--dir", Fixtures.evidence().toString(), data());
+        assertEquals(0, loaded.exitCode(), loaded.err());
+        Run bench = run("bench", "overview", "--requests", "3", data());
+        assertEquals(0, bench.exitCode(), bench.err());
+        for (String page : new String[] {"/workbench ", "/workbench/events ", "/workbench/search?q=Rosoboronexport "}) {
+            assertTrue(bench.out().lines().anyMatch(line -> line.startsWith(page) && line.matches("\\S+(\\s+\\d+\\.\\d){4}\\s+\\d+")), bench.out());
         }
     }
 

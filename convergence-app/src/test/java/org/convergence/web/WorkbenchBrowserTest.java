@@ -163,14 +163,16 @@ class WorkbenchBrowserTest {
         String domain = analytics.matrix(FlowFilter.ALL).domains().first();
         int expected = analytics.flows(new FlowFilter(null, null, Set.of(domain), Set.of(), null)).size();
         open("/workbench/events");
-        int all = browser.findElements(By.cssSelector("table tbody tr")).size();
-        assertEquals(analytics.flows(FlowFilter.ALL).size(), all);
+        int all = analytics.flows(FlowFilter.ALL).size();
+        assertTrue(browser.findElement(By.id("events-count")).getText().startsWith(all + " events and transfers"));
+        assertEquals(Math.min(all, EventPages.PAGE_SIZE), browser.findElements(By.cssSelector("table#events tbody tr")).size());
         new Select(browser.findElement(By.id("domain"))).selectByValue(domain);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waiting().until(ExpectedConditions.urlContains("domain="));
-        List<String> domains = column("table", 2);
+        List<String> domains = column("table#events", 2);
         assertTrue(expected > 0 && expected < all, expected + " of " + all);
-        assertEquals(expected, domains.size());
+        assertTrue(browser.findElement(By.id("events-count")).getText().startsWith(expected + " events and transfers"));
+        assertEquals(Math.min(expected, EventPages.PAGE_SIZE), domains.size());
         assertEquals(Set.of(domain), Set.copyOf(domains));
         assertEquals(domain, new Select(browser.findElement(By.id("domain"))).getFirstSelectedOption().getDomProperty("value"), "the filter stays set");
         capture("events");
@@ -182,8 +184,8 @@ class WorkbenchBrowserTest {
         browser.findElement(By.id("q")).sendKeys(INSTITUTE);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waiting().until(ExpectedConditions.urlContains("q="));
-        WebElement hit = browser.findElements(By.cssSelector("table tbody tr")).stream()
-                .filter(row -> row.findElement(By.cssSelector("td:nth-child(3)")).getText().equals("ca-nro")).findFirst()
+        WebElement hit = browser.findElements(By.cssSelector("table#parties tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td:nth-child(4)")).getText().equals("ca-nro")).findFirst()
                 .orElseThrow(() -> new AssertionError("no ca-nro hit for " + INSTITUTE + ": " + browser.getPageSource()));
         capture("search");
         hit.findElement(By.cssSelector("td a")).click();

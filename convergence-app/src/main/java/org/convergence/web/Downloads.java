@@ -1,0 +1,80 @@
+package org.convergence.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Screening results kept for download after the page that showed them: each run's files in a folder
+ * of a temporary directory, under a random id.
+ *
+ * <p>Files rather than memory, because the results of a large upload run to tens of megabytes; a
+ * random id rather than the audit request number, so that nobody fetches another analyst's results by
+ * counting; only the last {@link #KEPT} runs, so that the directory stays bounded (an older link then
+ * answers 404; the audit log keeps every result). The directory goes when the server stops.
+ * Thread-safe.
+ */
+final class Downloads implements AutoCloseable {
+    static final int KEPT = 50;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final SecureRandom random = new SecureRandom();
+    /** Runs by id, oldest first. */
+    private final Map<String, Run> runs = new LinkedHashMap<>();
+    private Path directory;
+
+    /** One run's folder, and the name its files are offered under (from the uploaded file's name). */
+    record Run(String id, Path folder, String name) {}
+
+    /** A new run's folder; the oldest run beyond {@link #KEPT} is deleted. */
+    synchronized Run create(String name) {
+        try {
+            if (directory == null) {
+                directory = Files.createTempDirectory("convergence-workbench-");
+            }
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String id = HEX.formatHex(bytes);
+            Run run = new Run(id, Files.createDirectory(directory.resolve(id)), name);
+            runs.put(id, run);
+            Iterator<Run> oldest = runs.values().iterator();
+            while (runs.size() > KEPT) {
+                delete(oldest.next().folder());
+                oldest.remove();
+            }
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep screening results in the temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run, while it is kept. */
+    synchronized Optional<Run> find(String id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (directory != null) {
+            delete(directory);
+            runs.clear();
+        }
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the temporary directory is the system's to clean up as well; nothing is lost
+        }
+    }
+}
