@@ -59,9 +59,10 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "convergence-serve-shutdown"));
         int indexed = screener.current().size();
-        out.printf("Convergence screening API on %s (store %s; %,d entities indexed from %d datasets)%n", server.url(), store.location(),
+        out.printf("Convergence on %s (store %s; %,d entities indexed from %d datasets)%n", server.url(), store.location(),
                 indexed, screener.current().versions().size());
-        out.printf("Try: curl '%s/search/all?q=Rosoboronexport'   Endpoints: %s/openapi.json   Ctrl-C stops.%n", server.url(), server.url());
+        out.printf("Workbench: open %s/workbench in a browser%n", server.url());
+        out.printf("Screening API: curl '%s/search/all?q=Rosoboronexport'   Endpoints: %s/openapi.json   Ctrl-C stops.%n", server.url(), server.url());
         out.flush();
         stopped.await();
         return 0;
