@@ -56,7 +56,8 @@ final class EvalCommand implements Callable<Integer> {
     int showFailures;
 
     @Option(names = "--fit", paramLabel = "MODEL.yaml",
-            description = "Refit the scoring model on the training rows (even rows of the UN positives, also with middle names left out, one negative in ten, chosen by a hash of the row) and "
+            description = "Refit the scoring model on the training rows (even rows of the UN positives, also with middle names left out and with the name "
+                    + "alone; one negative in ten, chosen by a hash of the row, also with the name alone) and "
                     + "write it here; the report then shows the refitted model on the rows it was not fitted on.")
     Path fitOutput;
 
@@ -83,9 +84,9 @@ final class EvalCommand implements Callable<Integer> {
             if (fitOutput != null) {
                 List<Outcome> training = outcomes.stream().filter(EvalCommand::isTraining).toList();
                 ScoringModel fitted = LogisticFit.fit(Metrics.labelledPairs(training), scoring,
-                        "fitted by `convergence eval --fit` on " + training.size() + " training cases (even rows of the yente UN positives, untreated, treated "
-                                + "and with middle names left out, "
-                                + "one row in ten of cgb_negatives_global by a hash of the row) against " + datasets);
+                        "fitted by `convergence eval --fit` on " + training.size() + " training cases (even rows of the yente UN positives, untreated, treated, "
+                                + "treated with the name alone, and with middle names left out; one row in ten of cgb_negatives_global by a hash of "
+                                + "the row, with its date and nationality and with the name alone) against " + datasets);
                 fitted.write(fitOutput);
                 err.printf("refitted model written to %s; scoring again with it%n", fitOutput);
                 try (Screener screener = new Screener(store, model, new Scorer(fitted))) {
@@ -107,8 +108,10 @@ final class EvalCommand implements Callable<Integer> {
         String set = outcome.kase().set();
         int row = outcome.kase().row();
         // A multiplicative hash of the row, so the choice does not depend on --negatives-every.
-        return (set.equals(LabelledSets.UN_UNTREATED) || set.equals(LabelledSets.UN_TREATED) || set.equals(LabelledSets.UN_SHORTENED)) && row % 2 == 0
-                || set.equals(LabelledSets.NEGATIVES) && Math.floorMod((row * 0x9E3779B97F4A7C15L) >>> 33, 10) == 0;
+        return (set.equals(LabelledSets.UN_UNTREATED) || set.equals(LabelledSets.UN_TREATED) || set.equals(LabelledSets.UN_SHORTENED)
+                || set.equals(LabelledSets.UN_TREATED + LabelledSets.NAME_ONLY)) && row % 2 == 0
+                || (set.equals(LabelledSets.NEGATIVES) || set.equals(LabelledSets.NEGATIVES + LabelledSets.NAME_ONLY))
+                && Math.floorMod((row * 0x9E3779B97F4A7C15L) >>> 33, 10) == 0;
     }
 
     private List<LabelledCase> cases(LabelledSets sets, Set<String> datasets, PrintWriter err) {
@@ -116,11 +119,13 @@ final class EvalCommand implements Callable<Integer> {
         if (datasets.contains("un-sc")) {
             loaded.add(sets.unPositives(LabelledSets.UN_UNTREATED));
             loaded.add(sets.unPositives(LabelledSets.UN_TREATED));
+            loaded.add(sets.nameOnly(sets.unPositives(LabelledSets.UN_TREATED)));
             loaded.add(sets.unShortened());
         } else {
             err.println("skipped the UN positives: import un-sc first (convergence lists import un-sc FILE)");
         }
         loaded.add(sets.negatives(LabelledSets.NEGATIVES, negativesEvery));
+        loaded.add(sets.nameOnly(sets.negatives(LabelledSets.NEGATIVES, negativesEvery)));
         loaded.add(sets.crossScriptPairs());
         loaded.add(sets.ofacCases());
         if (datasets.contains("ca-nro") && datasets.contains("aspi-unitracker")) {

@@ -34,8 +34,9 @@ public final class Scorer {
     public static final String LEGAL_FORM_CONFLICT = "legal_form.conflict";
     public static final String NEAR_EXACT = "name.near_exact";
     public static final String IN_TEXT = "name.in_text";
+    public static final String RARITY = "name.rarity";
     public static final List<String> FEATURES = List.of(QUERY_COVERAGE, RESULT_COVERAGE, EXACT, PHONETIC, WEAK_ALIAS, SINGLE_TOKEN, DATE,
-            COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT, NEAR_EXACT, IN_TEXT);
+            COUNTRY, IDENTIFIER, SCHEMA_CONFLICT, LEGAL_FORM_CONFLICT, NEAR_EXACT, IN_TEXT, RARITY);
 
     /**
      * Features that can only count against a match; every other feature is agreement that can only
@@ -110,6 +111,7 @@ public final class Scorer {
             Supplier<String> detail = () -> best.query().text() + " ~ " + best.result().text();
             evidence.add(0, best.queryCoverage(), detail);
             evidence.add(1, best.resultCoverage(), detail);
+            evidence.add(13, best.rarity(), () -> "how rare the listed name's parts are among the lists' names (1 rare, 0.2 common)");
             if (best.exact()) {
                 evidence.add(2, 1, () -> "the same name parts");
             } else if (best.nearExact()) {
@@ -201,8 +203,9 @@ public final class Scorer {
         evidence.add(7, -1, () -> query.countries() + " vs " + candidate.countries());
     }
 
+    /** @param rarity the listed name's parts' mean weight (see {@link TokenWeights}): a common name says less about who is meant */
     record NameComparison(NormalizedName query, NormalizedName result, double queryCoverage, double resultCoverage, boolean exact,
-            boolean nearExact, boolean inText, double phonetic, boolean weak) {
+            boolean nearExact, boolean inText, double phonetic, boolean weak, double rarity) {
         /** How strongly the names agree, to pick the pair that speaks for the entity: same parts first. */
         double strength() {
             return 0.6 * queryCoverage + 0.4 * resultCoverage + (exact ? (inText ? 0.75 : 1) : nearExact ? 0.5 : 0);
@@ -232,8 +235,8 @@ public final class Scorer {
     }
 
     /**
-     * How two names agree. With {@code text}, a query at least two words longer than the listed name
-     * is also read as text that may hold the name: when some run of its words is the listed name, the
+     * How two names agree. With {@code text}, a query at least two words longer than a listed name of
+     * three parts or more is also read as text that may hold the name: when some run of its words is the listed name, the
      * name agrees in full and the comparison says it was found in text.
      */
     static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak, boolean text, TokenWeights weights) {
@@ -268,11 +271,15 @@ public final class Scorer {
         }
         double resultWeight = 0;
         double resultCovered = 0;
+        double resultLength = 0;
         for (int j = 0; j < ck.size(); j++) {
-            double weight = Math.max(2, ck.get(j).length()) * weights.of(ck.get(j));
+            double length = Math.max(2, ck.get(j).length());
+            double weight = length * weights.of(ck.get(j));
+            resultLength += length;
             resultWeight += weight;
             resultCovered += weight * bestForResult[j];
         }
+        double rarity = resultLength == 0 ? 0 : Math.min(1, resultWeight / resultLength);
         double queryCoverage = queryWeight == 0 ? 0 : queryCovered / queryWeight;
         double resultCoverage = resultWeight == 0 ? 0 : resultCovered / resultWeight;
         // Names written as one word on one side and two on the other (Abdulhai / Abdul Hai) meet whole.
@@ -303,10 +310,11 @@ public final class Scorer {
         exact |= typos == 0; // the same parts, and middle initials the listed name leaves out
         boolean nearExact = typos == 1;
         double phonetic = qk.isEmpty() ? 0 : (double) phoneticHits / qk.size();
-        if (text && !exact && !weak && ck.size() >= 2 && qk.size() >= ck.size() + 2 && containsWhole(qk, ck)) {
-            return new NameComparison(q, c, 1, 1, true, false, true, phonetic, weak);
+        // a listed name of two parts found among other words is too often a coincidence (abd rahman inside Abdurrahman Ongay Ülker)
+        if (text && !exact && !weak && ck.size() >= 3 && qk.size() >= ck.size() + 2 && containsWhole(qk, ck)) {
+            return new NameComparison(q, c, 1, 1, true, false, true, phonetic, weak, rarity);
         }
-        return new NameComparison(q, c, queryCoverage, resultCoverage, exact, nearExact, false, phonetic, weak);
+        return new NameComparison(q, c, queryCoverage, resultCoverage, exact, nearExact, false, phonetic, weak, rarity);
     }
 
     private static double tokenSimilarity(String a, String b) {

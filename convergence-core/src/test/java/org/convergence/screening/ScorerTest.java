@@ -77,6 +77,8 @@ class ScorerTest {
     void namesInOtherScriptsMeetTheirUsualLatinSpelling() {
         assertTrue(isMatch("山田太郎", "Yamada Taro"), "a Japanese name in kanji is read as Japanese, not as Chinese");
         assertTrue(isMatch("田中花子", "Tanaka Hanako"));
+        assertTrue(isMatch("金正恩", "Kim Jong Un"), "a Korean name in hanja is read as Korean too");
+        assertTrue(isMatch("朴智星", "Park Ji Sung"));
         assertTrue(isMatch("Αλέξανδρος", "Alexander"), "a Greek name meets its English form without the case ending");
         assertTrue(isMatch("דוד", "David"), "vav read as a consonant");
         assertTrue(isMatch("خالد محمود", "Khaled Mahmoud"), "waw read as a vowel");

@@ -42,6 +42,8 @@ public final class LabelledSets {
     public static final String UN_TREATED = "yente/cgb_positives_un_treated.csv";
     public static final String UN_SHORTENED = "yente/cgb_positives_un_untreated.csv, middle names left out";
     public static final String NEGATIVES = "yente/cgb_negatives_global.csv";
+    /** Suffix of a set's name-only variant (see {@link #nameOnly}). */
+    public static final String NAME_ONLY = ", name only";
     public static final String CROSS_SCRIPT = "watchman/cross_script_pairs.csv";
     public static final String OFAC_CASES = "watchman/watchman-java_ofac_test_cases.csv";
     public static final String NRO_CHINESE = "ca-nro × aspi-unitracker (Chinese names)";
@@ -97,6 +99,18 @@ public final class LabelledSets {
                     kase.expectation()));
         }
         return new Loaded(UN_SHORTENED, cases, full.leftOut(), full.leftOutReason());
+    }
+
+    /**
+     * A set's cases with the name alone, no date of birth or nationality, as screening often meets
+     * them (a payee, a co-author): what a name says without the facts that usually confirm or rule out
+     * a match. The set is named with {@link #NAME_ONLY} after the original's name.
+     */
+    public Loaded nameOnly(Loaded set) {
+        List<LabelledCase> cases = set.cases().stream().map(kase -> new LabelledCase(set.set() + NAME_ONLY, kase.row(),
+                new Screener.Query(kase.query().id(), kase.query().schema(), Map.of("name", kase.query().properties().getOrDefault("name", List.of()))),
+                kase.scope(), kase.expectation())).toList();
+        return new Loaded(set.set() + NAME_ONLY, cases, set.leftOut(), set.leftOutReason());
     }
 
     /** People on no list: nothing may be flagged. {@code every} keeps one row in that many (1 = all). */

@@ -149,8 +149,9 @@ public final class NameNormalizer {
 
     /**
      * The name as {@link #normalize} reads it, then the other ways it may be read where its script
-     * leaves a choice: a person's name in kanji also as Japanese (山田太郎 → yamada taro, besides the
-     * Chinese shan tian tai lang), a Greek name also without its case ending (Αλέξανδρος → alexandr,
+     * leaves a choice: a person's name in Chinese characters also as Japanese (山田太郎 → yamada taro,
+     * besides the Chinese shan tian tai lang) and as Korean when it starts with a Korean surname
+     * (金正恩 → 김정은 → kim jeongeun, besides jin zheng en), a Greek name also without its case ending (Αλέξανδρος → alexandr,
      * which meets Alexander, as Νικόλαος → nikola meets Nicola). Screening compares every reading.
      */
     public List<NormalizedName> readings(String name, NameKind kind) {
@@ -165,6 +166,11 @@ public final class NameNormalizer {
             List<String> japanese = this.japanese.personName(text);
             if (!japanese.isEmpty()) {
                 readings.add(named(name, japanese, null, true, false));
+            }
+            String hangul = KoreanReadings.hangul(text);
+            if (hangul != null && hangul.length() >= 2 && hangul.length() <= 4 && dictionaries.koreanSurnames.containsKey(hangul.substring(0, 1))) {
+                NormalizedName korean = normalize(hangul, kind);
+                readings.add(named(name, korean.tokens(), null, true, false));
             }
         }
         String withoutEndings = GREEK_CASE_ENDING.matcher(text).replaceAll("$1");

@@ -84,6 +84,14 @@ class NameNormalizerTest {
     }
 
     @Test
+    void aKoreanNameInHanjaIsAlsoReadAsKorean() {
+        List<List<String>> kim = NameNormalizer.standard().readings("金正恩", NameKind.PERSON).stream().map(NormalizedName::tokens).toList();
+        assertEquals(person("金正恩").tokens(), kim.getFirst(), "the Chinese reading comes first");
+        assertTrue(kim.contains(List.of("kim", "jeongeun")), "the Sino-Korean reading, as Korean names are written: " + kim);
+        assertTrue(NameNormalizer.standard().readings("金正恩", NameKind.ORGANISATION).size() == 1, "organisations keep their Chinese reading");
+    }
+
+    @Test
     void arabicServantOfNamesMeetInOneSpelling() {
         for (String name : List.of("Abdul Rahman", "Abd al-Rahman", "ABD RAHMAN", "Abdurrahman", "Abdel Rahman")) {
             assertEquals(List.of("abd", "rahman"), person(name).keys(), name);
