@@ -2,7 +2,23 @@ package org.convergence.web;
 
 import java.util.List;
 import org.convergence.lists.ListDiff;
+import org.convergence.store.DatasetVersion;
 
-/** What changed between the last two versions of a list, or why there is nothing to compare. */
-public record DiffPage(String source, String from, String to, List<String> added, List<String> removed, List<ListDiff.Change> changed,
-        String message) {}
+/**
+ * What changed between two versions of a list (by default its last two), the versions there are to
+ * choose from, or why there is nothing to compare.
+ */
+public record DiffPage(String source, DatasetVersion from, DatasetVersion to, List<DatasetVersion> versions, List<String> added,
+        List<String> removed, List<ListDiff.Change> changed, String message) {
+    public DiffPage {
+        versions = List.copyOf(versions);
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        changed = List.copyOf(changed);
+    }
+
+    /** The query that asks for these two versions again, for links and the download. */
+    public String query() {
+        return from == null ? "" : "?from=" + from.version() + "&to=" + to.version();
+    }
+}

@@ -5,15 +5,28 @@ import org.convergence.model.Statement;
 
 /**
  * One entity with every statement about it (value, language, the value as the source wrote it, and
- * the source), the entities that point at it (its listings, its relations), and for a co-operation
+ * the source); what points at it, read as an analyst asks: its listings (authority, program, date,
+ * reason), the co-operation events it takes part in, and its other relations; and for a co-operation
  * event or transfer its record: parties, item, the claims side by side, and the sources.
  *
  * @param event the record of an event or transfer, or null for any other entity
  */
-public record EntityPage(String id, String caption, String schema, String dataset, List<Statement> statements, List<Pointer> pointers,
-        EventRecord event) {
+public record EntityPage(String id, String caption, String schema, String dataset, List<Statement> statements, List<Listing> listings,
+        List<EventLink> events, List<Pointer> relations, EventRecord event) {
+    public EntityPage {
+        statements = List.copyOf(statements);
+        listings = List.copyOf(listings);
+        events = List.copyOf(events);
+        relations = List.copyOf(relations);
+    }
 
-    /** An entity that points at this one, e.g. a Sanction: its id and what to call the link. */
+    /** A Sanction that names the entity: who listed it, under which program, since when, and why. */
+    public record Listing(String id, String authority, String program, String listed, String reason, String list) {}
+
+    /** A co-operation event or transfer the entity takes part in, and in which role. */
+    public record EventLink(String id, String date, String domain, String type, String role, String caption) {}
+
+    /** Any other entity that points at this one: its id and what to call the link. */
     public record Pointer(String id, String label) {}
 
     /** True for a value to show as a link. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
@@ -18,6 +20,7 @@ import org.convergence.lists.ListDiff;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
+import org.convergence.screening.References;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
@@ -79,10 +82,14 @@ public final class Workbench implements AutoCloseable {
         config.routes.get("/workbench/lists", workbench::lists);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv);
         config.routes.get("/workbench/lists/{source}/diff", workbench::diff);
+        config.routes.get("/workbench/lists/{source}/diff.csv", workbench::diffCsv);
+        config.routes.get("/workbench/domain-year.csv", workbench::matrixCsv);
+        config.routes.get("/workbench/flows.csv", workbench::flowsCsv);
         config.routes.get("/workbench/events", events::page);
         config.routes.get("/workbench/events.csv", events::csv);
         config.routes.get("/workbench/search", search::page);
         config.routes.get("/workbench/search.csv", search::csv);
+        config.routes.get("/workbench/entities/{id}.csv", workbench::entityCsv);
         config.routes.get("/workbench/entities/{id}", workbench::entity);
         config.routes.get("/workbench/screen", screening::form);
         config.routes.post("/workbench/screen", screening::screen);
@@ -140,37 +147,134 @@ public final class Workbench implements AutoCloseable {
     /** An entity of the latest version of whichever dataset holds it, with every statement, what points at it, and an event's record. */
     private void entity(Context ctx) {
         String id = ctx.pathParam("id");
+        var found = latest(id);
+        if (found.isEmpty()) {
+            ctx.status(404);
+            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), null)));
+            return;
+        }
+        Entity entity = found.get().entity();
+        DatasetVersion version = found.get().version();
+        List<EntityPage.Listing> listings = new ArrayList<>();
+        List<EntityPage.EventLink> events = new ArrayList<>();
+        List<EntityPage.Pointer> relations = new ArrayList<>();
+        for (References.Reference reference : screener.current().references().to(id)) {
+            Entity pointing = store.fetchEntity(reference.version(), reference.entityId()).orElse(null);
+            String schema = pointing == null ? "" : pointing.schema().getName();
+            if (schema.equals("Sanction")) {
+                listings.add(new EntityPage.Listing(pointing.id(), join(pointing, "authority"), join(pointing, "program"),
+                        firstOf(pointing, "listingDate", "startDate", "date"), join(pointing, "reason"), reference.version().label()));
+            } else if (EVENT_SCHEMATA.contains(schema)) {
+                events.add(new EntityPage.EventLink(pointing.id(), firstOf(pointing, "date", "startDate"), join(pointing, "technologyDomain"),
+                        firstOf(pointing, "eventType", "transferType"), reference.property().getName(), pointing.caption()));
+            } else {
+                relations.add(new EntityPage.Pointer(reference.entityId(),
+                        (pointing == null ? reference.entityId() : pointing.caption()) + " (" + reference.property().getQName() + ", "
+                                + reference.version().label() + ")"));
+            }
+        }
+        events.sort(Comparator.comparing(EntityPage.EventLink::date, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
+        EventRecord event = EVENT_SCHEMATA.contains(entity.schema().getName()) ? records.of(entity, version) : null;
+        pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
+                entity.statements(), listings, events, relations, event)));
+    }
+
+    /** Every statement of an entity, as its page's table shows them. */
+    private void entityCsv(Context ctx) {
+        String id = ctx.pathParam("id");
+        Entity entity = latest(id).orElseThrow(() -> new ConvergenceException(ErrorCategory.NOT_FOUND, "no entity '" + id + "' in the store")).entity();
+        List<List<String>> rows = entity.statements().stream().map(statement -> java.util.Arrays.asList(statement.property(), statement.value(),
+                statement.lang(), statement.originalValue(), statement.source())).toList();
+        Pages.csv(ctx, id + ".csv", List.of("property", "value", "language", "as_written", "source"), rows);
+    }
+
+    private record Found(Entity entity, DatasetVersion version) {}
+
+    private java.util.Optional<Found> latest(String id) {
         for (DatasetVersion version : store.latestVersions()) {
             var found = store.fetchEntity(version, id);
             if (found.isPresent()) {
-                Entity entity = found.get();
-                List<EntityPage.Pointer> pointers = screener.current().references().to(id).stream()
-                        .map(reference -> new EntityPage.Pointer(reference.entityId(),
-                                reference.entityId() + " (" + reference.property().getQName() + ", " + reference.version().label() + ")"))
-                        .toList();
-                EventRecord event = EVENT_SCHEMATA.contains(entity.schema().getName()) ? records.of(entity, version) : null;
-                pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
-                        entity.statements(), pointers, event)));
-                return;
+                return java.util.Optional.of(new Found(found.get(), version));
             }
         }
-        ctx.status(404);
-        pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), null)));
+        return java.util.Optional.empty();
     }
 
+    private static String join(Entity entity, String property) {
+        return String.join("; ", entity.values(property));
+    }
+
+    private static String firstOf(Entity entity, String... properties) {
+        for (String property : properties) {
+            String value = entity.first(property);
+            if (value != null) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    /** What changed in a list between two of its versions: {@code from} and {@code to} (version numbers), by default the last two. */
     private void diff(Context ctx) {
         String source = ctx.pathParam("source");
         List<DatasetVersion> versions = store.versions(source);
         if (versions.size() < 2) {
-            pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, null, null, List.of(), List.of(), List.of(), source + " has "
+            pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, null, null, List.of(), List.of(), List.of(), List.of(), source + " has "
                     + versions.size() + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
             return;
         }
-        DatasetVersion older = versions.get(versions.size() - 2);
-        DatasetVersion newer = versions.getLast();
-        ListDiff.Result diff = ListDiff.between(store, older, newer);
-        pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, older.label(), newer.label(), diff.added(), diff.removed(), diff.changed(),
-                null)));
+        ListDiff.Result diff = diffOf(ctx, versions);
+        pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, diff.from(), diff.to(), versions, diff.added(), diff.removed(),
+                diff.changed(), null)));
+    }
+
+    private void diffCsv(Context ctx) {
+        String source = ctx.pathParam("source");
+        List<DatasetVersion> versions = store.versions(source);
+        if (versions.size() < 2) {
+            throw new ConvergenceException(ErrorCategory.NOT_FOUND, source + " has " + versions.size() + " version(s) in the store: nothing to compare");
+        }
+        ListDiff.Result diff = diffOf(ctx, versions);
+        List<List<String>> rows = new ArrayList<>();
+        diff.added().forEach(id -> rows.add(List.of("added", id, "")));
+        diff.removed().forEach(id -> rows.add(List.of("removed", id, "")));
+        diff.changed().forEach(change -> rows.add(List.of("changed", change.id(), String.join("; ", change.properties()))));
+        Pages.csv(ctx, source + "-" + diff.from().version() + "-" + diff.to().version() + ".csv", List.of("change", "id", "properties"), rows);
+    }
+
+    private ListDiff.Result diffOf(Context ctx, List<DatasetVersion> versions) {
+        DatasetVersion from = version(versions, ctx.queryParam("from"), versions.get(versions.size() - 2));
+        DatasetVersion to = version(versions, ctx.queryParam("to"), versions.getLast());
+        return ListDiff.between(store, from, to);
+    }
+
+    /** The version with this number, the fallback when none is asked for, or NOT_FOUND naming the versions there are. */
+    private static DatasetVersion version(List<DatasetVersion> versions, String number, DatasetVersion fallback) {
+        if (number == null || number.isBlank()) {
+            return fallback;
+        }
+        return versions.stream().filter(v -> String.valueOf(v.version()).equals(number.strip())).findFirst()
+                .orElseThrow(() -> new ConvergenceException(ErrorCategory.NOT_FOUND, "no version " + number.strip() + " of "
+                        + fallback.dataset() + "; its versions are " + versions.stream().map(v -> String.valueOf(v.version())).toList()));
+    }
+
+    /** The overview's heatmap as numbers: events and transfers per domain and year. */
+    private void matrixCsv(Context ctx) {
+        ConvergenceAnalytics.Matrix matrix = analytics.current().matrix(FlowFilter.ALL);
+        List<List<String>> rows = new ArrayList<>();
+        for (String domain : matrix.domains()) {
+            for (int year : matrix.years()) {
+                rows.add(List.of(domain, String.valueOf(year), String.valueOf(matrix.count(domain, year))));
+            }
+        }
+        Pages.csv(ctx, "domain-year.csv", List.of("domain", "year", "events_and_transfers"), rows);
+    }
+
+    /** The overview's direction of flows per period. */
+    private void flowsCsv(Context ctx) {
+        List<List<String>> rows = analytics.current().flowsByPeriod(FlowFilter.ALL, PERIODS).stream().map(period -> List.of(period.period(),
+                String.valueOf(period.ruToCn()), String.valueOf(period.cnToRu()), String.valueOf(period.joint()))).toList();
+        Pages.csv(ctx, "flows.csv", List.of("period", "ru_to_cn", "cn_to_ru", "joint"), rows);
     }
 
     private void lists(Context ctx) {

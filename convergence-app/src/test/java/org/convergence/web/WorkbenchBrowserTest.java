@@ -191,7 +191,7 @@ class WorkbenchBrowserTest {
         hit.findElement(By.cssSelector("td a")).click();
         waiting().until(ExpectedConditions.urlContains("/workbench/entities/"));
         assertEquals(INSTITUTE, browser.findElement(By.tagName("h1")).getText());
-        List<String> sources = column("table", 5);
+        List<String> sources = column("table#statements", 5);
         assertFalse(sources.isEmpty());
         assertTrue(sources.stream().allMatch(source -> source.contains("named-research-organizations_2024-04-18.html")), sources.toString());
         capture("entity");

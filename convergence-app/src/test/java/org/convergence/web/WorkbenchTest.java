@@ -69,6 +69,18 @@ class WorkbenchTest {
     }
 
     @Test
+    void theOverviewsTablesDownloadAsCsv() throws Exception {
+        ConvergenceAnalytics.Matrix matrix = analytics.matrix(FlowFilter.ALL);
+        List<String> cells = get("/workbench/domain-year.csv").body().lines().toList();
+        assertEquals("domain,year,events_and_transfers", cells.getFirst());
+        assertEquals(matrix.domains().size() * matrix.years().size() + 1, cells.size());
+        assertEquals(analytics.flows(FlowFilter.ALL).size(), cells.stream().skip(1).mapToInt(line -> Integer.parseInt(line.split(",")[2])).sum());
+        List<String> flows = get("/workbench/flows.csv").body().lines().toList();
+        assertEquals("period,ru_to_cn,cn_to_ru,joint", flows.getFirst());
+        assertEquals(5, flows.size(), "four periods");
+    }
+
+    @Test
     void theRootGoesToTheOverviewAndTheListsTableDownloadsAsCsv() throws Exception {
         HttpResponse<String> root = get("/");
         assertEquals(302, root.statusCode());
@@ -159,6 +171,14 @@ class WorkbenchTest {
         String person = get("/workbench/entities/ca-sema-belarus-1-part-1-56").body();
         assertTrue(person.contains("Aleksey Oleksin") && person.contains("ca-sema-sanction-belarus-1-part-1-56"), person);
         assertTrue(!person.contains("id=\"claims\""), "only events have a record");
+        var sema = server.store.latestVersion("ca-sema").orElseThrow();
+        var sanction = server.store.fetchEntity(sema, "ca-sema-sanction-belarus-1-part-1-56").orElseThrow();
+        String listings = find(person, "(<table id=\"listings\">[\\s\\S]*?</table>)");
+        assertTrue(listings.contains(sanction.first("authority")) && listings.contains(sanction.first("program")), listings);
+        List<String> csv = get("/workbench/entities/ca-sema-belarus-1-part-1-56.csv").body().lines().toList();
+        assertEquals("property,value,language,as_written,source", csv.getFirst());
+        var listed = server.store.fetchEntity(sema, "ca-sema-belarus-1-part-1-56").orElseThrow();
+        assertEquals(listed.statements().size() + 1, csv.size(), "one line per statement");
         assertEquals(404, get("/workbench/entities/nobody").statusCode());
         var versions = server.store.versions("ca-sema");
         var diff = ListDiff.between(server.store, versions.get(0), versions.get(1));
@@ -166,6 +186,12 @@ class WorkbenchTest {
         assertTrue(page.contains("ca-sema@1 → ca-sema@2: " + diff.added().size() + " added, " + diff.removed().size() + " removed, "
                 + diff.changed().size() + " changed."), page.substring(0, Math.min(3000, page.length())));
         assertTrue(get("/workbench/lists/ca-nro/diff").body().contains("ca-nro has 1 version(s)"));
+        var backwards = ListDiff.between(server.store, versions.get(1), versions.get(0));
+        String reversed = get("/workbench/lists/ca-sema/diff?from=2&to=1").body();
+        assertTrue(reversed.contains("ca-sema@2 → ca-sema@1: " + backwards.added().size() + " added"), "any two versions, by a stable URL");
+        List<String> rows = get(unescape(find(reversed, "<a id=\"diff-csv\" href=\"([^\"]+)\""))).body().lines().toList();
+        assertEquals(backwards.added().size() + backwards.removed().size() + backwards.changed().size() + 1, rows.size());
+        assertEquals(404, get("/workbench/lists/ca-sema/diff?from=9").statusCode());
     }
 
     @Test
