@@ -4,21 +4,25 @@ import java.util.List;
 import org.convergence.model.Statement;
 
 /**
- * One entity with every statement about it (value, language, the value as the source wrote it, and
+ * One entity: its names in every script with their transliteration, every statement about it (value, language, the value as the source wrote it, and
  * the source); what points at it, read as an analyst asks: its listings (authority, program, date,
  * reason), the co-operation events it takes part in, and its other relations; and for a co-operation
  * event or transfer its record: parties, item, the claims side by side, and the sources.
  *
  * @param event the record of an event or transfer, or null for any other entity
  */
-public record EntityPage(String id, String caption, String schema, String dataset, List<Statement> statements, List<Listing> listings,
-        List<EventLink> events, List<Pointer> relations, EventRecord event) {
+public record EntityPage(String id, String caption, String schema, String dataset, List<Name> names, List<Statement> statements,
+        List<Listing> listings, List<EventLink> events, List<Pointer> relations, EventRecord event) {
     public EntityPage {
+        names = List.copyOf(names);
         statements = List.copyOf(statements);
         listings = List.copyOf(listings);
         events = List.copyOf(events);
         relations = List.copyOf(relations);
     }
+
+    /** One of the entity's names as written, the script it is written in, and its Latin transliteration (empty for Latin script). */
+    public record Name(String property, String name, String script, String latin) {}
 
     /** A Sanction that names the entity: who listed it, under which program, since when, and why. */
     public record Listing(String id, String authority, String program, String listed, String reason, String list) {}

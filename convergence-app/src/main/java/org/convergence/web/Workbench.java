@@ -1,5 +1,6 @@
 package org.convergence.web;
 
+import com.ibm.icu.text.Transliterator;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -150,7 +151,7 @@ public final class Workbench implements AutoCloseable {
         var found = latest(id);
         if (found.isEmpty()) {
             ctx.status(404);
-            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), null)));
+            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), List.of(), null)));
             return;
         }
         Entity entity = found.get().entity();
@@ -176,7 +177,28 @@ public final class Workbench implements AutoCloseable {
         events.sort(Comparator.comparing(EntityPage.EventLink::date, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         EventRecord event = EVENT_SCHEMATA.contains(entity.schema().getName()) ? records.of(entity, version) : null;
         pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
-                entity.statements(), listings, events, relations, event)));
+                names(entity), entity.statements(), listings, events, relations, event)));
+    }
+
+    /** The properties whose values are the entity's names, in the order the page lists them. */
+    private static final List<String> NAME_PROPERTIES = List.of("name", "alias", "previousName", "weakAlias", "abbreviation");
+    /** ICU transliterators are not thread-safe; creating one costs more than using it. */
+    private static final ThreadLocal<Transliterator> TO_LATIN = ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; NFC"));
+
+    /** Every name in every script, with its script and, for a script other than Latin, its transliteration. */
+    private static List<EntityPage.Name> names(Entity entity) {
+        List<EntityPage.Name> names = new ArrayList<>();
+        for (String property : NAME_PROPERTIES) {
+            for (String name : new java.util.LinkedHashSet<>(entity.values(property))) {
+                Character.UnicodeScript script = name.codePoints().mapToObj(Character.UnicodeScript::of)
+                        .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED).findFirst()
+                        .orElse(Character.UnicodeScript.COMMON);
+                boolean latin = script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.COMMON;
+                names.add(new EntityPage.Name(property, name, script.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        latin ? "" : TO_LATIN.get().transliterate(name)));
+            }
+        }
+        return names;
     }
 
     /** Every statement of an entity, as its page's table shows them. */

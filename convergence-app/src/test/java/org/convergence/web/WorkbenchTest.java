@@ -175,6 +175,11 @@ class WorkbenchTest {
         var sanction = server.store.fetchEntity(sema, "ca-sema-sanction-belarus-1-part-1-56").orElseThrow();
         String listings = find(person, "(<table id=\"listings\">[\\s\\S]*?</table>)");
         assertTrue(listings.contains(sanction.first("authority")) && listings.contains(sanction.first("program")), listings);
+        String party = get("/workbench/entities/cvg-party-rosoboronexport").body();
+        String names = find(party, "(<table id=\"names\">[\\s\\S]*?</table>)");
+        var cyrillic = Pattern.compile("<tr><td>(Рособоронэкспорт)</td><td>cyrillic</td><td>([^<]+)</td><td>([a-zA-Z]+)</td></tr>").matcher(names);
+        assertTrue(cyrillic.find(), "the name in its script, with its transliteration: " + names);
+        assertTrue(cyrillic.group(2).startsWith("Rosoboron"), cyrillic.group(2));
         List<String> csv = get("/workbench/entities/ca-sema-belarus-1-part-1-56.csv").body().lines().toList();
         assertEquals("property,value,language,as_written,source", csv.getFirst());
         var listed = server.store.fetchEntity(sema, "ca-sema-belarus-1-part-1-56").orElseThrow();
