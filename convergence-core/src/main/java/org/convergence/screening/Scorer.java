@@ -236,8 +236,8 @@ public final class Scorer {
 
     /**
      * How two names agree. With {@code text}, a query at least two words longer than a listed name of
-     * three parts or more is also read as text that may hold the name: when some run of its words is the listed name, the
-     * name agrees in full and the comparison says it was found in text.
+     * three parts or more is also read as text that may hold the name: when some run of its words is
+     * the listed name, the name agrees in full and the comparison says it was found in text.
      */
     static NameComparison compare(NormalizedName q, NormalizedName c, boolean weak, boolean text, TokenWeights weights) {
         List<String> qk = q.keys();
@@ -328,50 +328,52 @@ public final class Scorer {
         return similarity >= TOKEN_THRESHOLD ? similarity : 0;
     }
 
-    /** A name part said by at most about one listed name in 500 (see {@link TokenWeights}): a typo in it still points at one party. */
+    /**
+     * The weight (see {@link TokenWeights}) from which a name part is rare: with the lists of this
+     * work, a part of about one listed name in 700 or fewer. A typo in such a part still points at one party.
+     */
     private static final double RARE_PART = 0.9;
+
+    /** What a name part has in the other name: the same part, an initial for it (or it for an initial), a typo of it, or nothing. */
+    private enum Partner { NONE, SAME, INITIAL, TYPO }
 
     /**
      * The typos between two names whose every part has a partner in the other (the same key, or one
      * typo: a letter added, dropped, changed or two swapped, in parts of four letters or more), with the
-     * query's unpartnered middle initials let go, since lists
-     * often leave them out: 0 for USAMA M BIN LADIN against Usama BIN LADIN, 1 for USAMO BIN LADIN.
-     * -1 when some part has no partner, when there is more than one typo, or when the typo is in a
-     * common part (Luisa against Luis says little: many people are called either).
+     * query's unpartnered middle initials let go, since lists often leave them out: 0 for USAMA M BIN
+     * LADIN against Usama BIN LADIN, 1 for USAMO BIN LADIN. -1 when some part has no partner or only an
+     * initial, when there is more than one typo, or when the typo is in a common part (Luisa against
+     * Luis says little: many people are called either).
      */
     static int typosBetween(List<String> query, List<String> result, TokenWeights weights) {
         for (String token : query) {
-            int partner = partner(token, result);
-            if (partner == INITIAL_OF || partner == NONE && token.length() > 1) {
+            Partner partner = partner(token, result);
+            if (partner == Partner.INITIAL || partner == Partner.NONE && token.length() > 1) {
                 return -1;
             }
         }
         int typos = 0;
         for (String token : result) {
-            int partner = partner(token, query);
-            if (partner == NONE || partner == INITIAL_OF || partner == TYPO && (++typos > 1 || weights.of(token) < RARE_PART)) {
+            Partner partner = partner(token, query);
+            if (partner == Partner.NONE || partner == Partner.INITIAL
+                    || partner == Partner.TYPO && (++typos > 1 || weights.of(token) < RARE_PART)) {
                 return -1;
             }
         }
         return typos;
     }
 
-    private static final int NONE = 0;
-    private static final int SAME = 1;
-    private static final int INITIAL_OF = 2;
-    private static final int TYPO = 3;
-
     /** The best partner a name part has among the other name's parts. */
-    private static int partner(String token, List<String> others) {
-        int best = NONE;
+    private static Partner partner(String token, List<String> others) {
+        Partner best = Partner.NONE;
         for (String other : others) {
             if (other.equals(token)) {
-                return SAME;
+                return Partner.SAME;
             }
             if ((token.length() == 1 || other.length() == 1) && token.charAt(0) == other.charAt(0)) {
-                best = INITIAL_OF;
-            } else if (best == NONE && Math.min(token.length(), other.length()) >= 4 && oneEditApart(token, other)) {
-                best = TYPO;
+                best = Partner.INITIAL;
+            } else if (best == Partner.NONE && Math.min(token.length(), other.length()) >= 4 && oneEditApart(token, other)) {
+                best = Partner.TYPO;
             }
         }
         return best;

@@ -36,6 +36,11 @@ public final class NameNormalizer {
      */
     private static final Pattern GREEK_CASE_ENDING = Pattern.compile("(\\p{IsGreek}{3,}?)[οόαάηήιί]σ(?!\\p{L})");
 
+    /** Spellings of ʿabd ("servant of") joined to the article: Abdul, Abdel, Abdur ... */
+    private static final List<String> ABD_WITH_ARTICLE = List.of("abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdus", "abdu");
+    /** The article as romanisations write it after ʿabd, assimilated or not (Abd al-, Abd el-, Abd ur-, Abd as- ...). */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("al", "el", "ul", "ol", "ar", "ur", "as", "us", "ad", "an", "at", "az", "ash");
+
     private final NameDictionaries dictionaries;
     private final JapaneseReadings japanese = new JapaneseReadings();
     private final ThreadLocal<Transliterators> transliterators = ThreadLocal.withInitial(Transliterators::new);
@@ -111,11 +116,6 @@ public final class NameNormalizer {
         return named(name, kind == NameKind.ORGANISATION ? tokens : servantOfNames(tokens), legalForm, nonLatin, vowelsUnwritten);
     }
 
-    /** Spellings of ʿabd ("servant of") joined to the article: Abdul, Abdel, Abdur ... */
-    private static final List<String> ABD_WITH_ARTICLE = List.of("abdul", "abdel", "abdal", "abdol", "abdoul", "abdur", "abdus", "abdu");
-    /** The article as romanisations write it after ʿabd, assimilated or not (Abd al-, Abd el-, Abd ur-, Abd as- ...). */
-    private static final java.util.Set<String> ARTICLES = java.util.Set.of("al", "el", "ul", "ol", "ar", "ur", "as", "us", "ad", "an", "at", "az", "ash");
-
     /**
      * Arabic names of the form ʿAbd al-X ("servant of X") in one spelling: Abdul Rahman, Abd al-Rahman,
      * Abdel Rahman, Abdurrahman and ABD RAHMAN all become abd rahman. The article is left out, because
@@ -151,8 +151,9 @@ public final class NameNormalizer {
      * The name as {@link #normalize} reads it, then the other ways it may be read where its script
      * leaves a choice: a person's name in Chinese characters also as Japanese (山田太郎 → yamada taro,
      * besides the Chinese shan tian tai lang) and as Korean when it starts with a Korean surname
-     * (金正恩 → 김정은 → kim jeongeun, besides jin zheng en), a Greek name also without its case ending (Αλέξανδρος → alexandr,
-     * which meets Alexander, as Νικόλαος → nikola meets Nicola). Screening compares every reading.
+     * (金正恩 → 김정은 → kim jeongeun, besides jin zheng en); a Greek name also without its case ending
+     * (Αλέξανδρος → alexandr, which meets Alexander, as Νικόλαος → nikola meets Nicola). Screening
+     * compares every reading.
      */
     public List<NormalizedName> readings(String name, NameKind kind) {
         NormalizedName main = normalize(name, kind);
@@ -168,9 +169,10 @@ public final class NameNormalizer {
                 readings.add(named(name, japanese, null, true, false));
             }
             String hangul = KoreanReadings.hangul(text);
-            if (hangul != null && hangul.length() >= 2 && hangul.length() <= 4 && dictionaries.koreanSurnames.containsKey(hangul.substring(0, 1))) {
-                NormalizedName korean = normalize(hangul, kind);
-                readings.add(named(name, korean.tokens(), null, true, false));
+            boolean koreanName = hangul != null && hangul.length() >= 2 && hangul.length() <= 4
+                    && dictionaries.koreanSurnames.containsKey(hangul.substring(0, 1));
+            if (koreanName) {
+                readings.add(named(name, normalize(hangul, kind).tokens(), null, true, false));
             }
         }
         String withoutEndings = GREEK_CASE_ENDING.matcher(text).replaceAll("$1");
