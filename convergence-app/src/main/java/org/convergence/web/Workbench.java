@@ -24,6 +24,7 @@ import org.convergence.model.Entity;
 import org.convergence.screening.References;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.names.NameNormalizer;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -190,9 +191,7 @@ public final class Workbench implements AutoCloseable {
         List<EntityPage.Name> names = new ArrayList<>();
         for (String property : NAME_PROPERTIES) {
             for (String name : new java.util.LinkedHashSet<>(entity.values(property))) {
-                Character.UnicodeScript script = name.codePoints().mapToObj(Character.UnicodeScript::of)
-                        .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED).findFirst()
-                        .orElse(Character.UnicodeScript.COMMON);
+                Character.UnicodeScript script = NameNormalizer.scriptOf(name);
                 boolean latin = script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.COMMON;
                 names.add(new EntityPage.Name(property, name, script.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         latin ? "" : TO_LATIN.get().transliterate(name)));

@@ -11,18 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.lists.ListSource;
-import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
-import org.convergence.screening.Screener;
-import org.convergence.screening.ScoringModel;
-import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
 import org.convergence.testing.SharedData;
 
@@ -48,34 +40,13 @@ final class ApiTestServer {
         if (instance == null) {
             Path sema = SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml");
             Path nro = SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html");
-            try {
-                Path folder = Files.createTempDirectory("convergence-api-test");
-                ConvergenceModel model = ConvergenceModel.standard();
-                StatementStore store = new H2StatementStore(folder, model);
+            SharedTestServer shared = SharedTestServer.start("convergence-api-test", (store, model) -> {
                 ListSource.CA_SEMA.importInto(store, sema, model, false, ImportProgress.NONE);
                 ListSource.CA_NRO.importInto(store, nro, model, false, ImportProgress.NONE);
-                Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
-                ApiServer server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    screener.close();
-                    store.close();
-                    delete(folder);
-                }));
-                instance = new ApiTestServer(server, store);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
+            instance = new ApiTestServer(shared.server(), shared.store());
         }
         return instance;
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans it up in the end
-        }
     }
 
     URI uri(String pathAndQuery) {

@@ -27,13 +27,7 @@ import java.util.Set;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.FlowFilter;
 import org.convergence.api.ApiServer;
-import org.convergence.evidence.EvidenceBase;
-import org.convergence.evidence.EvidenceEntities;
-import org.convergence.ingest.Checksums;
-import org.convergence.ingest.EntityListSource;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
-import org.convergence.ingest.Ingestor;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scorer;
@@ -42,6 +36,7 @@ import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
+import org.convergence.testing.Fixtures;
 import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,9 +82,7 @@ class WorkbenchBrowserTest {
         browser = SystemChromium.start(WIDTH, HEIGHT);
         ConvergenceModel model = ConvergenceModel.standard();
         store = new H2StatementStore(folder.resolve("store"), model);
-        EvidenceBase evidence = EvidenceBase.read(repositoryRoot().resolve("evidence"));
-        new Ingestor(store).run(new ImportRequest("evidence", evidence.folder().toString(), Checksums.sha256(evidence.files().toArray(Path[]::new)),
-                null), new EntityListSource(EvidenceEntities.of(evidence, "evidence", model)), false, ImportProgress.NONE);
+        Fixtures.importEvidence(store, repositoryRoot().resolve("evidence"), model);
         ListSource.UN_SC.importInto(store, SharedData.require("lists/un-sc/un_consolidated_2026-02-27.xml"), model, false, ImportProgress.NONE);
         ListSource.CA_NRO.importInto(store, SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html"), model,
                 false, ImportProgress.NONE);

@@ -1,32 +1,18 @@
 package org.convergence.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.convergence.api.ApiServer;
-import org.convergence.evidence.EvidenceBase;
-import org.convergence.evidence.EvidenceEntities;
-import org.convergence.ingest.Checksums;
-import org.convergence.ingest.EntityListSource;
+import org.convergence.api.SharedTestServer;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
-import org.convergence.ingest.Ingestor;
 import org.convergence.lists.ListSource;
-import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.ScoringModel;
-import org.convergence.screening.Scorer;
-import org.convergence.screening.Screener;
-import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
 import org.convergence.testing.Fixtures;
 import org.convergence.testing.SharedData;
@@ -53,28 +39,13 @@ final class WorkbenchTestServer {
             Path oldSema = SharedData.require("lists/ca-sema/sema-lmes_2020-04-15.xml");
             Path sema = SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml");
             Path nro = SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html");
-            try {
-                Path folder = Files.createTempDirectory("convergence-workbench-test");
-                ConvergenceModel model = ConvergenceModel.standard();
-                StatementStore store = new H2StatementStore(folder, model);
-                EvidenceBase evidence = EvidenceBase.read(Fixtures.evidence());
-                new Ingestor(store).run(new ImportRequest("evidence", "fixture", Checksums.sha256(evidence.files().toArray(Path[]::new)), null),
-                        new EntityListSource(EvidenceEntities.of(evidence, "evidence", model)), false, ImportProgress.NONE);
+            SharedTestServer shared = SharedTestServer.start("convergence-workbench-test", (store, model) -> {
+                Fixtures.importEvidence(store, Fixtures.evidence(), model);
                 ListSource.CA_SEMA.importInto(store, oldSema, model, false, ImportProgress.NONE);
                 ListSource.CA_SEMA.importInto(store, sema, model, false, ImportProgress.NONE);
                 ListSource.CA_NRO.importInto(store, nro, model, false, ImportProgress.NONE);
-                Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
-                ApiServer server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    screener.close();
-                    store.close();
-                    delete(folder);
-                }));
-                instance = new WorkbenchTestServer(store, server);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
+            instance = new WorkbenchTestServer(shared.store(), shared.server());
         }
         return instance;
     }
@@ -122,13 +93,5 @@ final class WorkbenchTestServer {
     /** An HTML attribute value as the browser reads it (jte escapes & in links). */
     static String unescape(String attribute) {
         return attribute.replace("&amp;", "&").replace("&#34;", "\"").replace("&#39;", "'").replace("&quot;", "\"");
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans it up in the end
-        }
     }
 }

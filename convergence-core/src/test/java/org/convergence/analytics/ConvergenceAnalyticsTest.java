@@ -3,15 +3,11 @@ package org.convergence.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.convergence.evidence.EvidenceBase;
-import org.convergence.evidence.EvidenceEntities;
-import org.convergence.ingest.EntityListSource;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.Ingestor;
@@ -47,8 +43,7 @@ class ConvergenceAnalyticsTest {
                 .stream().skip(1).map(line -> line.split(",", -1)).toList();
         ConvergenceModel model = ConvergenceModel.standard();
         store = new H2StatementStore(folder.resolve("store"), model);
-        var entities = EvidenceEntities.of(EvidenceBase.read(Fixtures.evidence()), "evidence", model);
-        new Ingestor(store).run(new ImportRequest("evidence", "fixture", "c1", null), new EntityListSource(entities), false, ImportProgress.NONE);
+        Fixtures.importEvidence(store, Fixtures.evidence(), model);
         try (SipriTradeRegisterReader reader = new SipriTradeRegisterReader(register, "sipri", model)) {
             new Ingestor(store).run(new ImportRequest("sipri", register.toString(), "c2", null), reader, false, ImportProgress.NONE);
         }

@@ -13,15 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.convergence.evidence.EvidenceBase;
-import org.convergence.evidence.EvidenceEntities;
-import org.convergence.ingest.EntityListSource;
-import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
-import org.convergence.ingest.Ingestor;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
+import org.convergence.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +44,7 @@ class RepositoryAnalyticsTest {
     void matrixAndFlowsMatchCountsFromTheFiles() throws IOException {
         ConvergenceModel model = ConvergenceModel.standard();
         try (StatementStore store = new H2StatementStore(folder, model)) {
-            var entities = EvidenceEntities.of(EvidenceBase.read(EVIDENCE), "evidence", model);
-            new Ingestor(store).run(new ImportRequest("evidence", EVIDENCE.toString(), "c", null), new EntityListSource(entities), false,
-                    ImportProgress.NONE);
+            Fixtures.importEvidence(store, EVIDENCE, model);
             ConvergenceAnalytics analytics = ConvergenceAnalytics.fromStore(store);
 
             Map<String, Integer> byDomainYear = new HashMap<>();

@@ -232,8 +232,8 @@ public final class NameNormalizer {
         return dictionaries.weakWords.contains(token);
     }
 
-    /** The script of a word: its first letter's that is not Common or Inherited. */
-    private static Character.UnicodeScript scriptOf(String word) {
+    /** The script of a word or name: its first letter's that is not Common or Inherited (Common when it has none). */
+    public static Character.UnicodeScript scriptOf(String word) {
         return word.codePoints().mapToObj(Character.UnicodeScript::of)
                 .filter(s -> s != Character.UnicodeScript.COMMON && s != Character.UnicodeScript.INHERITED)
                 .findFirst().orElse(Character.UnicodeScript.COMMON);
