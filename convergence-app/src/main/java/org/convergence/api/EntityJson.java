@@ -68,10 +68,10 @@ final class EntityJson {
      * (name to score and detail) its current one; Convergence fills both from the same features, so a
      * reviewer sees which names, dates or identifiers agreed.
      */
-    static ObjectNode scored(Screener.Result result, double threshold) {
+    static ObjectNode scored(Screener.Result result) {
         ObjectNode node = of(result.entity());
         node.put("score", result.score().score());
-        node.put("match", result.score().score() >= threshold);
+        node.put("match", result.score().match());
         ObjectNode features = node.putObject("features");
         ObjectNode explanations = node.putObject("explanations");
         for (Feature feature : result.score().features()) {

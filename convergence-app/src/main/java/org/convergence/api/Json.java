@@ -7,6 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** The API's one JSON mapper, and request bodies read with errors a client can act on. */
 final class Json {
@@ -33,7 +39,22 @@ final class Json {
         return node;
     }
 
-    static JsonNode read(String body) {
-        return read(body, "the request body");
+    /**
+     * A JSON object from a request body, which must be UTF-8 (RFC 8259): a body that is not, a name in
+     * Latin-1 say, is a 400 that names the encoding and where the body stops being UTF-8, rather than
+     * text with replacement characters screened as if the client had sent them.
+     */
+    static JsonNode read(byte[] body) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        CharBuffer text = CharBuffer.allocate(body.length);
+        CoderResult result = utf8.decode(bytes, text, true);
+        if (result.isError()) {
+            throw invalid("the request body is not valid UTF-8 (byte %,d of %,d): send JSON encoded as UTF-8".formatted(bytes.position() + 1,
+                    body.length));
+        }
+        utf8.flush(text);
+        return read(text.flip().toString(), "the request body");
     }
 }

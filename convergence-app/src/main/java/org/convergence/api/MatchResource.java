@@ -10,9 +10,10 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 
 /**
@@ -24,8 +25,6 @@ final class MatchResource {
     static final int DEFAULT_SEARCH_LIMIT = 10;
     static final int MAX_LIMIT = 500;
     static final int MAX_BATCH = 100;
-    /** Results below this score are left out unless the client asks for a lower cutoff (yente's default). */
-    static final double DEFAULT_CUTOFF = 0.5;
     /** The one algorithm behind every score. */
     static final String ALGORITHM = "convergence-logistic";
     /** yente's algorithm names, accepted so that yente clients work unchanged; all are answered by {@link #ALGORITHM}. */
@@ -41,17 +40,13 @@ final class MatchResource {
     }
 
     void match(Context ctx) {
-        String scope = ctx.pathParam("scope");
         ScoringModel scoring = screening.screener().scorer().model();
         int limit = Parameters.integer(ctx, "limit", DEFAULT_MATCH_LIMIT, 1, MAX_LIMIT);
-        double threshold = Parameters.fraction(ctx, "threshold", scoring.threshold());
-        double cutoff = Parameters.fraction(ctx, "cutoff", DEFAULT_CUTOFF);
+        Thresholds thresholds = Screening.thresholds(ctx, screening.screener().thresholds());
         String algorithm = algorithm(ctx);
-        Parameters.unsupported(ctx, "exclude_schema", "topics", "changed_since");
-        Set<String> datasets = Screening.datasets(scope, Parameters.all(ctx, "include_dataset"), Parameters.all(ctx, "exclude_dataset"),
-                screening.screener().current());
+        Scope.Spec scope = screening.scope(ctx);
 
-        JsonNode body = Json.read(ctx.body());
+        JsonNode body = Json.read(ctx.bodyAsBytes());
         requireEmpty(body, "weights");
         requireEmpty(body, "config");
         JsonNode queries = body.get("queries");
@@ -70,12 +65,12 @@ final class MatchResource {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ObjectNode responses = response.putObject("responses");
         for (var entry : parsed) {
-            List<Screener.Result> results = screening.screen(entry.getKey(), entry.getValue(), scope, datasets, limit + 1, cutoff,
-                    Parameters.user(ctx), "POST /match/" + scope);
+            List<Screener.Result> results = screening.screen(entry.getKey(), entry.getValue(), scope, limit + 1, thresholds,
+                    Parameters.user(ctx), "POST /match/" + scope.name());
             ObjectNode answer = responses.putObject(entry.getKey());
             answer.put("status", 200);
             ArrayNode list = answer.putArray("results");
-            results.stream().limit(limit).forEach(result -> list.add(EntityJson.scored(result, threshold)));
+            results.stream().limit(limit).forEach(result -> list.add(EntityJson.scored(result)));
             total(answer, results.size(), limit);
             answer.set("query", echo(entry.getValue()));
         }
@@ -83,29 +78,34 @@ final class MatchResource {
         ObjectNode used = response.putObject("algorithm");
         used.put("name", ALGORITHM);
         used.put("requested", algorithm);
-        used.put("threshold", threshold);
-        used.put("cutoff", cutoff);
+        used.put("threshold", thresholds.threshold());
+        used.put("cutoff", thresholds.cutoff());
         used.put("provenance", scoring.provenance());
         ctx.header("x-batch-size", String.valueOf(parsed.size()));
         ctx.json(response);
     }
 
+    /**
+     * Looks up parties by name, best first, with the same scope parameters as {@code /match}; the
+     * cutoff is a lookup's unless the request sets one, and {@code threshold} sets the match flags.
+     */
     void search(Context ctx) {
-        String scope = ctx.pathParam("scope");
         String text = Parameters.required(ctx, "q", "give the name to look for, e.g. ?q=Rosoboronexport");
         String schema = ctx.queryParam("schema") == null ? "LegalEntity" : ctx.queryParam("schema");
         int limit = Parameters.integer(ctx, "limit", DEFAULT_SEARCH_LIMIT, 1, MAX_LIMIT);
         int offset = Parameters.integer(ctx, "offset", 0, 0, MAX_LIMIT - limit);
+        Scope.Spec scope = screening.scope(ctx);
+        Thresholds thresholds = Screening.thresholds(ctx, screening.screener().thresholds().forLookup());
         Screener.Query query = QueryBuilder.of("q", schema, model).add("name", text).build("search");
-        Set<String> datasets = Screening.datasets(scope, List.of(), List.of(), screening.screener().current());
-        List<Screener.Result> results = screening.match("q", query, scope, datasets, offset + limit + 1, 0);
+        List<Screener.Result> results = screening.match("q", query, scope, offset + limit + 1, thresholds);
 
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("limit", limit);
         response.put("offset", offset);
         total(response, results.size(), offset + limit);
         ArrayNode list = response.putArray("results");
-        results.stream().skip(offset).limit(limit).forEach(result -> list.add(EntityJson.of(result.entity()).put("score", result.score().score())));
+        results.stream().skip(offset).limit(limit).forEach(result -> list.add(EntityJson.of(result.entity()).put("score", result.score().score())
+                .put("match", result.score().match())));
         response.putObject("facets");
         ctx.json(response);
     }

@@ -19,7 +19,9 @@ import org.convergence.ConvergenceException;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Feature;
 import org.convergence.screening.ScreenedEntity;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import tech.followthemoney.model.Property;
 import tech.followthemoney.model.PropertyType;
 import tech.followthemoney.model.Schema;
@@ -52,16 +54,14 @@ final class ReconcileResource {
 
     /** GET: the manifest, or the results of {@code ?queries=} when given. */
     void get(Context ctx) {
-        String scope = ctx.pathParam("scope");
-        Screening.datasets(scope, screening.screener().current());
+        Scope.Spec scope = screening.scope(ctx);
         String queries = ctx.queryParam("queries");
-        reply(ctx, queries == null ? manifest(ctx, scope) : reconcile(scope, queries, Parameters.user(ctx)));
+        reply(ctx, queries == null ? manifest(ctx, scope.name()) : reconcile(scope, queries, Parameters.user(ctx)));
     }
 
     /** POST: a batch in the form field {@code queries}, as OpenRefine sends it. */
     void post(Context ctx) {
-        String scope = ctx.pathParam("scope");
-        Screening.datasets(scope, screening.screener().current());
+        Scope.Spec scope = screening.scope(ctx);
         String queries = ctx.formParam("queries");
         if (queries == null) {
             queries = ctx.queryParam("queries");
@@ -95,7 +95,7 @@ final class ReconcileResource {
         return manifest;
     }
 
-    private ObjectNode reconcile(String scope, String text, String user) {
+    private ObjectNode reconcile(Scope.Spec scope, String text, String user) {
         JsonNode batch = Json.read(text, "the field 'queries'");
         if (batch.size() > BATCH_SIZE) {
             throw new HttpResponseException(413, "%d reconciliation queries in one batch; the manifest's batchSize is %d".formatted(batch.size(),
@@ -107,13 +107,13 @@ final class ReconcileResource {
             queries.put(entry.getKey(), query(entry.getKey(), entry.getValue()));
             limits.put(entry.getKey(), limit(entry.getKey(), entry.getValue().get("limit")));
         }
-        Set<String> datasets = Screening.datasets(scope, List.of(), List.of(), screening.screener().current());
-        double threshold = screening.screener().scorer().model().threshold();
+        // OpenRefine lists candidates for the user to choose from: a lookup's cutoff, and the model's threshold for its automatic matches.
+        Thresholds thresholds = screening.screener().thresholds().forLookup();
         ObjectNode response = NODES.objectNode();
         queries.forEach((key, query) -> {
             ArrayNode result = response.putObject(key).putArray("result");
-            for (Screener.Result found : screening.screen(key, query, scope, datasets, limits.get(key), 0, user, "reconcile/" + scope)) {
-                result.add(candidate(found, threshold));
+            for (Screener.Result found : screening.screen(key, query, scope, limits.get(key), thresholds, user, "reconcile/" + scope.name())) {
+                result.add(candidate(found));
             }
         });
         return response;
@@ -186,7 +186,7 @@ final class ReconcileResource {
         return value;
     }
 
-    private ObjectNode candidate(Screener.Result found, double threshold) {
+    private ObjectNode candidate(Screener.Result found) {
         Schema schema = found.entity().screened().schema();
         ObjectNode candidate = NODES.objectNode();
         candidate.put("id", found.entity().screened().id());
@@ -194,7 +194,7 @@ final class ReconcileResource {
         candidate.put("description", schema.getLabel() + ", " + found.entity().version().dataset());
         candidate.putArray("type").add(type(schema));
         candidate.put("score", found.score().score());
-        candidate.put("match", found.score().score() >= threshold);
+        candidate.put("match", found.score().match());
         ArrayNode features = candidate.putArray("features");
         for (Feature feature : found.score().features()) {
             features.addObject().put("id", feature.name()).put("value", feature.value());
@@ -203,8 +203,7 @@ final class ReconcileResource {
     }
 
     void suggestEntity(Context ctx) {
-        String scope = ctx.pathParam("scope");
-        Set<String> datasets = Screening.datasets(scope, List.of(), List.of(), screening.screener().current());
+        Scope.Spec scope = screening.scope(ctx);
         String prefix = ctx.queryParam("prefix") == null ? "" : ctx.queryParam("prefix").strip();
         int cursor = Parameters.integer(ctx, "cursor", 0, 0, MatchResource.MAX_LIMIT);
         ObjectNode response = suggestResponse(prefix);
@@ -214,7 +213,7 @@ final class ReconcileResource {
             Screener.Query query = QueryBuilder.of("prefix", type, model).add("name", prefix).build("suggest");
             List<Screener.Result> found;
             try {
-                found = screening.match("prefix", query, scope, datasets, cursor + SUGGESTIONS, 0);
+                found = screening.match("prefix", query, scope, cursor + SUGGESTIONS, screening.screener().thresholds().forLookup());
             } catch (ConvergenceException e) {
                 // A prefix of punctuation has no name to look for: nothing to suggest yet, not an error while typing.
                 found = List.of();
@@ -232,7 +231,7 @@ final class ReconcileResource {
     }
 
     void suggestType(Context ctx) {
-        Screening.datasets(ctx.pathParam("scope"), screening.screener().current());
+        screening.scope(ctx);
         String prefix = lower(ctx.queryParam("prefix"));
         ObjectNode response = suggestResponse(prefix);
         ArrayNode result = response.putArray("result");
@@ -244,7 +243,7 @@ final class ReconcileResource {
     }
 
     void suggestProperty(Context ctx) {
-        Screening.datasets(ctx.pathParam("scope"), screening.screener().current());
+        screening.scope(ctx);
         String prefix = lower(ctx.queryParam("prefix"));
         Map<String, Property> properties = new LinkedHashMap<>();
         for (String type : DEFAULT_TYPES) {
@@ -264,7 +263,7 @@ final class ReconcileResource {
 
     /** An HTML summary of an entity, small enough for OpenRefine's preview frame. */
     void preview(Context ctx) {
-        Screening.datasets(ctx.pathParam("scope"), screening.screener().current());
+        screening.scope(ctx);
         String id = Parameters.required(ctx, "id", "give the entity id, e.g. ?id=ca-sema-...");
         ctx.html(PreviewHtml.render(entities.nested(id), model));
     }

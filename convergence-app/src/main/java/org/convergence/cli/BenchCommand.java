@@ -21,9 +21,9 @@ import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
-import org.convergence.screening.ScoringModel;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.batch.BatchInput;
@@ -194,20 +194,22 @@ final class BenchCommand {
                         imported.elapsed().toNanos() / 1e9);
                 long heapBefore = usedHeap();
                 long started = System.nanoTime();
-                try (Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()))) {
+                try (Screener screener = Screener.open(store)) {
                     double buildSeconds = (System.nanoTime() - started) / 1e9;
                     long heapAfter = usedHeap();
                     out.printf("index built: %,d entities in %.1f s; heap held by the index about %,d MB (max heap %,d MB)%n",
                             screener.current().size(), buildSeconds, (heapAfter - heapBefore) >> 20, Runtime.getRuntime().maxMemory() >> 20);
                     List<Screener.Query> sample = sample(screener);
+                    Scope everything = screener.scope(Scope.Spec.of(Scope.ALL));
+                    Thresholds lookup = screener.thresholds().withCutoff(0);
                     for (Screener.Query query : sample) {
-                        screener.match(query, "all", 10, 0);
+                        screener.match(query, everything, 10, lookup);
                     }
                     long[] nanos = new long[sample.size()];
                     long all = System.nanoTime();
                     for (int i = 0; i < sample.size(); i++) {
                         long t = System.nanoTime();
-                        screener.match(sample.get(i), "all", 10, 0);
+                        screener.match(sample.get(i), everything, 10, lookup);
                         nanos[i] = System.nanoTime() - t;
                     }
                     double seconds = (System.nanoTime() - all) / 1e9;
@@ -303,10 +305,10 @@ final class BenchCommand {
                 }
                 long lines = countLines(input);
                 HeapCheckpoints heap = new HeapCheckpoints(lines);
-                try (Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
+                try (Screener screener = Screener.open(store);
                         BatchInput batch = BatchInput.open(input, BatchInput.Format.of(input), List.of(), null, false, model);
                         Writer results = Files.newBufferedWriter(work.resolve("results.csv"), StandardCharsets.UTF_8)) {
-                    BatchScreening.Settings settings = new BatchScreening.Settings("all", 5, screener.scorer().model().threshold(), "bench",
+                    BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), 5, screener.thresholds(), "bench",
                             threads != null ? threads : Runtime.getRuntime().availableProcessors());
                     BatchSummary summary = new BatchScreening(screener, AuditLog.of(store)).run(batch, input.getFileName().toString(), settings,
                             List.of(new CsvResultWriter(results)), heap);

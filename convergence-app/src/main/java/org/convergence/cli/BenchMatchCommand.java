@@ -22,10 +22,9 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.api.ApiServer;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
 import org.convergence.screening.ScreenedEntity;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
-import org.convergence.screening.ScoringModel;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
@@ -88,7 +87,7 @@ final class BenchMatchCommand implements Callable<Integer> {
                 report(out, url, url.toString(), names.size(), bodies);
                 return 0;
             }
-            try (Screener screener = new Screener(store, ConvergenceModel.standard(), new Scorer(ScoringModel.standard()));
+            try (Screener screener = Screener.open(store);
                     ApiServer server = ApiServer.start(screener, store, ConvergenceModel.standard(), "127.0.0.1", 0)) {
                 report(out, server.url(), server.url() + " (in this process, " + screener.current().size() + " entities indexed)", names.size(),
                         bodies);

@@ -19,9 +19,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.api.ApiServer;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
 import org.convergence.screening.Screener;
-import org.convergence.screening.ScoringModel;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +62,7 @@ final class BenchOverviewCommand implements Callable<Integer> {
         List<String> pages = List.of("/workbench", "/workbench/events", "/workbench/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         try (StatementStore store = parent.root.openStore()) {
             long started = System.nanoTime();
-            try (Screener screener = new Screener(store, ConvergenceModel.standard(), new Scorer(ScoringModel.standard()));
+            try (Screener screener = Screener.open(store);
                     ApiServer server = ApiServer.start(screener, store, ConvergenceModel.standard(), "127.0.0.1", 0)) {
                 out.printf(Locale.ROOT, "store %s; %,d entities indexed from %d datasets; server started in %.1f s; %d requests per page, "
                         + "one at a time%n", store.location(), screener.current().size(), screener.current().versions().size(),

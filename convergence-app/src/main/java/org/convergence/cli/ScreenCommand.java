@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.batch.BatchInput;
@@ -67,8 +68,12 @@ final class ScreenCommand implements Callable<Integer> {
     String scope;
 
     @Option(names = "--threshold", paramLabel = "SCORE",
-            description = "Report results scoring at least this, 0 to 1 (default: the scoring model's match threshold).")
+            description = "A result scoring at least this is a match, 0 to 1 (default: the scoring model's threshold).")
     Double threshold;
+
+    @Option(names = "--cutoff", paramLabel = "SCORE",
+            description = "Report results scoring at least this, 0 to 1 (default: the threshold, so that only matches are reported).")
+    Double cutoff;
 
     @Option(names = "--limit", defaultValue = "5", paramLabel = "N", description = "The most results per row (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -95,13 +100,15 @@ final class ScreenCommand implements Callable<Integer> {
         ConvergenceModel model = ConvergenceModel.standard();
         BatchInput.Format inputFormat = format == null ? BatchInput.Format.of(file) : parseFormat(format);
         BatchInput.Format resultFormat = output == null ? BatchInput.Format.CSV : outputFormat(output);
-        Scorer scorer = new Scorer(ScoringModel.standard());
-        BatchScreening.Settings settings = new BatchScreening.Settings(scope, limit, threshold != null ? threshold : scorer.model().threshold(),
-                Users.resolve(user), threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        Thresholds defaults = Thresholds.of(ScoringModel.standard());
+        double matchFrom = threshold != null ? threshold : defaults.threshold();
+        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(scope), limit,
+                new Thresholds(matchFrom, cutoff != null ? cutoff : matchFrom), Users.resolve(user),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         // The input first: a wrong column mapping is reported before the index is built; outputs are created once all is checked.
         try (BatchInput input = BatchInput.open(file, inputFormat, columns, schema, skipInvalid, model);
                 StatementStore store = root.openStore();
-                Screener screener = new Screener(store, model, scorer)) {
+                Screener screener = Screener.open(store)) {
             BatchScreening batch = new BatchScreening(screener, AuditLog.of(store));
             batch.check(settings);
             try (Writer results = output == null ? nonClosing(spec.commandLine().getOut()) : open(output);

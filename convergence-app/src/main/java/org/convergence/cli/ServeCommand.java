@@ -6,9 +6,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.api.ApiServer;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
 import org.convergence.screening.Screener;
-import org.convergence.screening.ScoringModel;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         StatementStore store = root.openStore();
-        Screener screener = new Screener(store, ConvergenceModel.standard(), new Scorer(ScoringModel.standard()));
+        Screener screener = Screener.open(store);
         ApiServer server;
         try {
             server = ApiServer.start(screener, store, ConvergenceModel.standard(), host, port);

@@ -8,11 +8,12 @@ import org.convergence.screening.Feature;
  * each score, the audit request they are recorded under and the link to download them; or the outcome
  * of a decision; or why an uploaded file was not screened.
  *
+ * @param cutoff the lowest score shown (see {@code Thresholds}), as written on the page
  * @param download the link to the results as CSV, or null
  * @param batchError why an uploaded file was not screened, or null
  */
 public record ScreenPage(String name, String schema, List<String> schemata, String birthDate, String country, String error, Long requestId,
-        String minScore, List<Result> results, String download, String decided, String batchError) {
+        String cutoff, List<Result> results, String download, String decided, String batchError) {
 
     public ScreenPage {
         schemata = List.copyOf(schemata);

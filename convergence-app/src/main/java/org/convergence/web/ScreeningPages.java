@@ -21,7 +21,9 @@ import org.convergence.api.ApiServer;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Feature;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
@@ -52,7 +54,6 @@ final class ScreeningPages {
     static final int HITS_SHOWN = 1_000;
     private static final int ERRORS_SHOWN = 100;
     private static final int RESULTS = 5;
-    private static final double MIN_SCORE = 0.3;
     private static final String EXPECTED = "The workbench takes a CSV file of up to 20 MB with a header row that has a 'name' column "
             + "(optional columns: schema, birthDate, country, id), or JSON lines.";
     private static final String LARGER = "Split the file, or screen it with 'convergence screen FILE', which takes a file of any size.";
@@ -95,15 +96,17 @@ final class ScreeningPages {
         }
         ScreenPage page;
         try {
-            AuditedScreener.Screening screening = audited.screen(new Screener.Query("workbench", schema, properties), "all", RESULTS, MIN_SCORE,
-                    user(ctx), "workbench");
+            Thresholds thresholds = screener.thresholds();
+            AuditedScreener.Screening screening = audited.screen(new Screener.Query("workbench", schema, properties), Scope.Spec.of(Scope.ALL),
+                    RESULTS, thresholds, user(ctx), "workbench");
             List<ScreenPage.Result> results = screening.raised().stream().map(found -> {
                 var entity = found.result().entity();
                 var score = found.result().score();
                 return new ScreenPage.Result(entity.screened().id(), entity.screened().caption(), entity.screened().schema().getName(),
                         entity.screened().dataset(), String.format(Locale.ROOT, "%.2f", score.score()), score.match(), score.features());
             }).toList();
-            page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, null, screening.requestId(), String.valueOf(MIN_SCORE),
+            page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, null, screening.requestId(),
+                    String.format(Locale.ROOT, "%.2f", thresholds.cutoff()),
                     results, keepResults(screening.requestId(), name, results), null, null);
         } catch (ConvergenceException e) {
             page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, e.getMessage(), null, null, List.of(), null, null, null);
@@ -200,7 +203,8 @@ final class ScreeningPages {
     private BatchPage screenFile(Path input, Downloads.Run run, String user) throws IOException {
         String fileName = input.getFileName().toString();
         BatchScreening batch = new BatchScreening(screener, log);
-        BatchScreening.Settings settings = new BatchScreening.Settings("all", RESULTS, MIN_SCORE, user, Runtime.getRuntime().availableProcessors());
+        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), RESULTS, screener.thresholds(), user,
+                Runtime.getRuntime().availableProcessors());
         try (BatchInput rows = BatchInput.open(input, format(fileName), List.of(), null, false, model)) {
             List<String> versions = batch.check(settings);
             PageRows shown = new PageRows();

@@ -14,6 +14,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
 import org.convergence.lists.ListSource;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
 
 /**
@@ -131,12 +132,16 @@ final class SearchPages {
         Pages.csv(ctx, "search.csv", CSV_HEADER, rows);
     }
 
-    /** The parties found by name, in the chosen list (the scope of the search) and of the chosen kind and country. */
+    /**
+     * The parties found by name, best first, in the chosen list (the scope of the search) and of the
+     * chosen kind and country; parties that share no more than a common word with the query are left out.
+     */
     private List<SearchPage.Hit> hits(Search search) {
-        String scope = search.chosen("dataset").isEmpty() ? "all" : search.chosen("dataset");
+        String scope = search.chosen("dataset").isEmpty() ? Scope.ALL : search.chosen("dataset");
         List<Screener.Result> results;
         try {
-            results = screener.match(new Screener.Query("search", "LegalEntity", Map.of("name", List.of(search.query()))), scope, CANDIDATES, 0);
+            results = screener.match(new Screener.Query("search", "LegalEntity", Map.of("name", List.of(search.query()))),
+                    screener.scope(Scope.Spec.of(scope)), CANDIDATES, screener.thresholds().forLookup());
         } catch (ConvergenceException e) {
             return List.of(); // a query of punctuation alone names no one; a list not in the store holds no one
         }

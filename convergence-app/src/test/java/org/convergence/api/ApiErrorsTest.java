@@ -190,4 +190,13 @@ class ApiErrorsTest {
             }
         }
     }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedNamingTheEncoding() {
+        byte[] latin1 = "{\"queries\": {\"q\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Jos\u00e9 M\u00fcller\"]}}}}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/match/all")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)));
+        assertError(response, 400, "not valid UTF-8");
+    }
 }

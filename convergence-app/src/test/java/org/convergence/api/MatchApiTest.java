@@ -83,8 +83,8 @@ class MatchApiTest {
         assertEquals("ca-sema", best.path("datasets").get(0).asText());
         assertEquals("Aleksey Oleksin", best.path("properties").path("name").get(0).asText());
         assertTrue(best.path("score").asDouble() >= 0.7 && best.path("match").asBoolean(), best.toString());
-        assertEquals(1.0, best.path("features").path("name.query_coverage").asDouble(), 1e-9);
-        assertTrue(best.path("explanations").path("name.query_coverage").path("detail").asText().contains("oleksin"), best.toString());
+        assertEquals(1.0, best.path("features").path("name.similarity").asDouble(), 1e-9);
+        assertTrue(best.path("explanations").path("name.similarity").path("detail").asText().contains("oleksin"), best.toString());
         assertEquals("eq", answer.path("total").path("relation").asText());
         assertEquals("Person", answer.path("query").path("schema").asText());
         assertEquals("Алексей Олексин", answer.path("query").path("properties").path("name").get(0).asText());
@@ -169,5 +169,48 @@ class MatchApiTest {
         JsonNode people = json(api.get("/search/all?schema=Person&q=" + ApiTestServer.encode("Harbin Institute of Technology")));
         assertFalse(ids(people.path("results")).contains(HARBIN), people.toString());
         people.path("results").forEach(result -> assertNotEquals("Organization", result.path("schema").asText()));
+    }
+
+    /** The audit requests of a user, oldest first. */
+    private static List<JsonNode> auditedRequests(String user) {
+        java.io.StringWriter exported = new java.io.StringWriter();
+        AuditLog.of(api.store).export(exported, AuditLog.Format.JSONL, null);
+        return exported.toString().lines().map(MatchApiTest::parse).filter(line -> line.path("user").asText().equals(user)).toList();
+    }
+
+    @Test
+    void aQueryNarrowedToSeveralDatasetsIsOneSearchAndOneAuditRequest() {
+        String body = "{\"queries\": {\"q\": {\"schema\": \"Organization\", \"properties\": {\"name\": [\"Harbin Institute of Technology\"]}}}}";
+        HttpResponse<String> response = api.postJsonAs("scope-tester", "/match/all?include_dataset=ca-nro&include_dataset=ca-sema&cutoff=0", body);
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(HARBIN, json(response).path("responses").path("q").path("results").get(0).path("id").asText());
+        List<JsonNode> requests = auditedRequests("scope-tester");
+        assertEquals(1, requests.size(), requests.toString());
+        assertEquals("all +ca-nro +ca-sema", requests.getFirst().path("scope").asText());
+    }
+
+    @Test
+    void theAuditRecordsTheThresholdAndCutoffTheCallerWasAnsweredAt() {
+        JsonNode answered = json(api.postJsonAs("threshold-tester", "/match/ca-sema?threshold=0.99&cutoff=0.2", OLEKSIN_CYRILLIC))
+                .path("responses").path("q1").path("results").get(0);
+        assertFalse(answered.path("match").asBoolean(), "not a match at the threshold asked for: " + answered);
+        JsonNode request = auditedRequests("threshold-tester").getLast();
+        assertEquals(0.99, request.path("threshold").asDouble(), 1e-9);
+        assertEquals(0.2, request.path("cutoff").asDouble(), 1e-9);
+        assertFalse(request.path("results").get(0).path("match").asBoolean(), "the audit keeps what the caller was answered: " + request);
+    }
+
+    @Test
+    void searchTakesTheSameScopeParametersAsMatch() {
+        String harbin = ApiTestServer.encode("Harbin Institute of Technology");
+        List<String> nro = ids(json(api.get("/search/all?include_dataset=ca-nro&q=" + harbin)).path("results"));
+        assertTrue(!nro.isEmpty() && nro.stream().allMatch(id -> id.startsWith("ca-nro-")), nro.toString());
+        List<String> others = ids(json(api.get("/search/all?exclude_dataset=ca-nro&q=" + harbin)).path("results"));
+        assertTrue(others.stream().noneMatch(id -> id.startsWith("ca-nro-")), others.toString());
+        assertEquals(400, api.get("/search/all?include_dataset=no-such-list&q=" + harbin).statusCode());
+        assertEquals(400, api.get("/search/all?topics=sanction&q=" + harbin).statusCode());
+        assertEquals(404, api.get("/search/no-such-list?q=" + harbin).statusCode());
+        json(api.get("/search/all?q=" + harbin)).path("results").forEach(result -> assertTrue(result.path("score").asDouble() >= 0.01,
+                "a lookup leaves out parties that share nothing with the query: " + result));
     }
 }

@@ -59,7 +59,7 @@ class ReconcileApiTest {
         assertEquals("Organization", harbin.path("type").get(0).path("id").asText());
         assertTrue(harbin.path("match").asBoolean(), harbin.toString());
         assertTrue(harbin.path("score").asDouble() > 0.7);
-        assertEquals("name.query_coverage", harbin.path("features").get(0).path("id").asText());
+        assertEquals("name.similarity", harbin.path("features").get(0).path("id").asText());
 
         JsonNode oleksin = results.path("q1").path("result");
         assertTrue(oleksin.size() <= 3);

@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.Scorer;
-import org.convergence.screening.ScoringModel;
 import org.convergence.screening.Screener;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
@@ -29,7 +27,7 @@ public record SharedTestServer(StatementStore store, ApiServer server) {
             ConvergenceModel model = ConvergenceModel.standard();
             StatementStore store = new H2StatementStore(folder, model);
             load.accept(store, model);
-            Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
+            Screener screener = Screener.open(store);
             ApiServer server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

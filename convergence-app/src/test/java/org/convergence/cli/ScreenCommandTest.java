@@ -126,13 +126,13 @@ class ScreenCommandTest {
         assertTrue(limit.err().contains("the limit must be at least 1, got 0"), limit.err());
         Run threshold = run("screen", customers.toString(), "--threshold", "70", "-o", results.toString(), data());
         assertEquals(3, threshold.exitCode());
-        assertTrue(threshold.err().contains("the threshold is a score from 0 to 1, got 70.0"), threshold.err());
+        assertTrue(threshold.err().contains("threshold is a score from 0 to 1, got 70.0"), threshold.err());
         Run format = run("screen", customers.toString(), "-o", folder.resolve("results.txt").toString(), data());
         assertEquals(3, format.exitCode());
         assertTrue(format.err().contains("cannot tell the output format of results.txt: name it .csv or .jsonl"), format.err());
         Run scope = run("screen", customers.toString(), "--column", "name=customer", "--scope", "un-sc", "-o", results.toString(), data());
         assertEquals(4, scope.exitCode(), scope.err());
-        assertTrue(scope.err().contains("no dataset 'un-sc' in the store; scopes are 'all' or one of [ca-sema]"), scope.err());
+        assertTrue(scope.err().contains("no scope 'un-sc': use 'all' or one of the datasets [ca-sema]"), scope.err());
         assertFalse(Files.exists(results));
     }
 

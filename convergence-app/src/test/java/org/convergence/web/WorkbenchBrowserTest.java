@@ -31,6 +31,7 @@ import org.convergence.ingest.ImportProgress;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scorer;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
@@ -254,7 +255,8 @@ class WorkbenchBrowserTest {
         List<Map<String, String>> rows = csv(download.body());
         assertEquals(shown, rows.size(), "the download has the rows the page shows");
         for (String name : names) {
-            String best = screener.match(new Screener.Query("expected", "LegalEntity", Map.of("name", List.of(name))), "all", 1, 0)
+            String best = screener.match(new Screener.Query("expected", "LegalEntity", Map.of("name", List.of(name))),
+                    screener.scope(Scope.Spec.of(Scope.ALL)), 1, screener.thresholds().withCutoff(0))
                     .getFirst().entity().screened().id();
             assertTrue(rows.stream().anyMatch(row -> name.equals(row.get("input_name")) && best.equals(row.get("matched_id"))),
                     name + " → " + best + " in " + rows);

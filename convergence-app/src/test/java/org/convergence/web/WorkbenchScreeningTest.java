@@ -38,7 +38,7 @@ class WorkbenchScreeningTest {
         assertEquals(200, results.statusCode());
         String html = results.body();
         assertTrue(html.contains("Aleksey Oleksin") && html.contains("class=\"match\""), html);
-        assertTrue(html.contains("name.query_coverage") && html.contains("oleksin"), "each feature with its detail");
+        assertTrue(html.contains("name.similarity") && html.contains("oleksin"), "each feature with its detail");
         String request = find(html, "name=\"request\" value=\"(\\d+)\"");
         HttpResponse<String> csv = server.get(find(html, "<a id=\"download-results\" href=\"([^\"]+)\""));
         assertEquals(200, csv.statusCode());
@@ -47,7 +47,7 @@ class WorkbenchScreeningTest {
         List<String> lines = csv.body().lines().toList();
         assertEquals("request_id,query_name,matched_id,caption,schema,dataset,score,match,feature,feature_value,feature_detail", lines.getFirst());
         assertTrue(lines.stream().anyMatch(line -> line.startsWith(request + ",Алексей Олексин,ca-sema-belarus-1-part-1-56,Aleksey Oleksin,Person,ca-sema,")
-                && line.contains(",true,name.query_coverage,")), lines.toString());
+                && line.contains(",true,name.similarity,")), lines.toString());
         HttpResponse<String> decided = server.post("/workbench/screen/decision", "request=" + request
                 + "&entity=ca-sema-belarus-1-part-1-56&decision=false-positive&comment=" + encode("born elsewhere"));
         assertTrue(decided.body().contains("Recorded: ca-sema-belarus-1-part-1-56"), decided.body());

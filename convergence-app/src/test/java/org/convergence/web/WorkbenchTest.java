@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -211,6 +212,20 @@ class WorkbenchTest {
         assertEquals(200, get("/workbench/search?q=" + encode("--")).statusCode());
         String lists = get("/workbench/search?q=sanctions").body();
         assertTrue(lists.contains("<code>ca-sema</code>") && lists.contains("<h2>Official lists</h2>"), "the lists whose name holds the query");
+    }
+
+    @Test
+    void aSearchListsPartiesBestFirstAndLeavesOutThoseThatShareNothingWithTheQuery() throws Exception {
+        String csv = get("/workbench/search.csv?q=" + encode("Rosoboronexport")).body();
+        List<Double> scores = new ArrayList<>();
+        try (var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForMapOf(String.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).<java.util.Map<String, String>>readValues(csv)) {
+            rows.forEachRemaining(row -> scores.add(Double.parseDouble(row.get("score"))));
+        }
+        assertTrue(scores.stream().allMatch(score -> score >= 0.01), "no party that scored 0.00: " + csv);
+        List<Double> best = new ArrayList<>(scores);
+        best.sort(java.util.Comparator.reverseOrder());
+        assertEquals(best, scores, "best first");
     }
 
     @Test

@@ -74,10 +74,18 @@ public class PairScoringBenchmark {
         return properties;
     }
 
+    /** A pair scored with its explanation, as a returned result is. */
     @Benchmark
     public Scorer.Score scorePair() {
         int i = next++ % PAIRS.length;
-        return scorer.score(queries[i], candidates[i], TokenWeights.UNIFORM);
+        return scorer.score(queries[i], candidates[i], TokenWeights.UNIFORM, scorer.model().threshold());
+    }
+
+    /** A pair scored without its explanation, as every candidate is ranked. */
+    @Benchmark
+    public double rankPair() {
+        int i = next++ % PAIRS.length;
+        return scorer.probability(queries[i], candidates[i], TokenWeights.UNIFORM);
     }
 
     @Benchmark

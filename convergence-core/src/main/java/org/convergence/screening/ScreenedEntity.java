@@ -44,7 +44,10 @@ public record ScreenedEntity(String id, String dataset, Schema schema, String ca
         if (isA(schema, "Person")) {
             return NameKind.PERSON;
         }
-        return isA(schema, "Organization") || isA(schema, "Company") || isA(schema, "PublicBody") ? NameKind.ORGANISATION : NameKind.UNKNOWN;
+        if (isA(schema, "Organization") || isA(schema, "Company") || isA(schema, "PublicBody")) {
+            return NameKind.ORGANISATION;
+        }
+        return isA(schema, "Vessel") || isA(schema, "Airplane") ? NameKind.OBJECT : NameKind.UNKNOWN;
     }
 
     static boolean isA(Schema schema, String name) {
@@ -100,7 +103,35 @@ public record ScreenedEntity(String id, String dataset, Schema schema, String ca
     }
 
     private static List<NormalizedName> normalizeAll(Set<String> values, NameKind kind, NameNormalizer normalizer) {
-        return values.stream().limit(MAX_NAMES).flatMap(value -> normalizer.readings(value, kind).stream()).filter(name -> !name.isEmpty()).toList();
+        Set<String> names = new LinkedHashSet<>();
+        values.stream().limit(MAX_NAMES).forEach(value -> names.addAll(alternatives(value)));
+        return names.stream().limit(MAX_NAMES).flatMap(value -> normalizer.readings(value, kind).stream()).filter(name -> !name.isEmpty())
+                .distinct().toList();
+    }
+
+    /** A name and an alias in parentheses after it: "KOREAN NATIONAL INSURANCE COMPANY (KNIC)". */
+    private static final java.util.regex.Pattern WITH_ALIAS = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)\\s*");
+
+    /**
+     * A name value as lists write several names in one: the value, and when it holds them, the name
+     * and the alias in parentheses after it, and each name of "NAME / OTHER NAME".
+     */
+    static List<String> alternatives(String value) {
+        List<String> out = new ArrayList<>(3);
+        out.add(value);
+        java.util.regex.Matcher aliased = WITH_ALIAS.matcher(value);
+        if (aliased.matches()) {
+            out.add(aliased.group(1));
+            out.add(aliased.group(2));
+        }
+        if (value.contains(" / ")) {
+            for (String part : value.split(" / ")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
     }
 
     /** An identifier as compared: letters and digits, upper case (so "12-34 567" equals "1234567"). */

@@ -33,6 +33,7 @@ import org.convergence.model.Entity;
 import org.convergence.screening.names.NameKind;
 import org.convergence.screening.names.NameNormalizer;
 import org.convergence.screening.names.NormalizedName;
+import org.convergence.screening.names.PartKind;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
 
@@ -61,6 +62,7 @@ public final class ScreeningIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final List<Indexed> entities;
+    private final Map<String, List<Indexed>> byDataset;
     private final Map<String, Integer> byId;
     private final List<DatasetVersion> versions;
     private final NameNormalizer normalizer;
@@ -77,39 +79,33 @@ public final class ScreeningIndex implements AutoCloseable {
         this.versions = List.copyOf(versions);
         this.normalizer = normalizer;
         this.byId = new HashMap<>(entities.size() * 2);
+        Map<String, List<Indexed>> grouped = new HashMap<>();
         for (int i = 0; i < entities.size(); i++) {
             byId.putIfAbsent(entities.get(i).screened().id(), i);
+            grouped.computeIfAbsent(entities.get(i).screened().dataset(), dataset -> new ArrayList<>()).add(entities.get(i));
         }
-        this.tokenWeights = weights(entities, normalizer);
+        this.byDataset = Map.copyOf(grouped);
+        this.tokenWeights = weights(entities);
     }
 
     /**
      * Name-part weights from how many entities carry each part: an inverse document frequency scaled
-     * to 0.25 (in every entity) .. 1.25 (in none), times 0.2 for the weak words of the dictionary.
+     * to 0.25 (in every entity) .. 1.25 (in none). What kind of part it is (a generic word, a
+     * particle) the name itself says (see {@code PartKind}).
      */
-    private static TokenWeights weights(List<Indexed> entities, NameNormalizer normalizer) {
+    private static TokenWeights weights(List<Indexed> entities) {
         Map<String, Integer> frequency = new HashMap<>();
-        Set<String> weak = new java.util.HashSet<>();
         for (Indexed entity : entities) {
             Set<String> keys = new java.util.HashSet<>();
             for (NormalizedName name : entity.screened().allNames()) {
                 keys.addAll(name.keys());
-                for (int i = 0; i < name.tokens().size(); i++) {
-                    if (normalizer.isWeakWord(name.tokens().get(i))) {
-                        weak.add(name.keys().get(i));
-                    }
-                }
             }
             keys.forEach(key -> frequency.merge(key, 1, Integer::sum));
         }
         double total = Math.log1p(entities.size());
         Map<String, Double> weights = new HashMap<>(frequency.size() * 2);
-        frequency.forEach((key, count) -> weights.put(key,
-                (0.25 + Math.log1p((double) entities.size() / (count + 1)) / total) * (weak.contains(key) ? 0.2 : 1)));
-        return key -> {
-            Double weight = weights.get(key);
-            return weight != null ? weight : normalizer.isWeakWord(key) ? 0.25 : 1.25;
-        };
+        frequency.forEach((key, count) -> weights.put(key, 0.25 + Math.log1p((double) entities.size() / (count + 1)) / total));
+        return key -> weights.getOrDefault(key, 1.25);
     }
 
     /** How much each name part says, from its frequency in this index. */
@@ -136,7 +132,7 @@ public final class ScreeningIndex implements AutoCloseable {
                         return;
                     }
                     try {
-                        writer.addDocument(document(entities.size(), screened));
+                        writer.addDocument(document(entities.size(), screened, normalizer));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -151,7 +147,7 @@ public final class ScreeningIndex implements AutoCloseable {
         }
     }
 
-    private static Document document(int ord, ScreenedEntity entity) {
+    private static Document document(int ord, ScreenedEntity entity, NameNormalizer normalizer) {
         Document doc = new Document();
         doc.add(new NumericDocValuesField(ORD, ord));
         doc.add(new StringField(DATASET, entity.dataset(), Field.Store.NO));
@@ -160,7 +156,7 @@ public final class ScreeningIndex implements AutoCloseable {
         Set<String> sounds = new LinkedHashSet<>();
         Set<String> grams = new LinkedHashSet<>();
         for (NormalizedName name : entity.allNames()) {
-            keys.addAll(name.keys());
+            keys.addAll(searchKeys(name, normalizer));
             name.phonetics().stream().filter(code -> !code.isEmpty()).forEach(sounds::add);
             name.keys().forEach(key -> grams.addAll(trigrams(key)));
         }
@@ -171,11 +167,49 @@ public final class ScreeningIndex implements AutoCloseable {
         return doc;
     }
 
+    /**
+     * The terms a name is found by: its parts' romanisation keys; the name written as one word, with
+     * its legal form glued on too (Rosoboronexport finds Ros Oboron Export, RheinmetallAG finds
+     * Rheinmetall AG); the initials of an organisation's name (NUDT finds National University of
+     * Defense Technology); and the group of a given name (Bill finds William).
+     */
+    private static Set<String> searchKeys(NormalizedName name, NameNormalizer normalizer) {
+        Set<String> keys = new LinkedHashSet<>(name.keys());
+        if (name.keys().size() > 1) {
+            String joined = String.join("", name.keys());
+            keys.add(joined);
+            if (name.legalFormText() != null) {
+                keys.add(joined + name.legalFormText());
+            }
+        } else if (name.keys().size() == 1 && name.legalFormText() != null) {
+            keys.add(name.keys().getFirst() + name.legalFormText());
+        }
+        if (name.kinds().stream().anyMatch(kind -> kind == PartKind.GENERIC || kind == PartKind.STOP)) {
+            StringBuilder initials = new StringBuilder();
+            for (int i = 0; i < name.tokens().size(); i++) {
+                if (name.kinds().get(i) != PartKind.STOP) {
+                    initials.append(name.tokens().get(i).charAt(0));
+                }
+            }
+            if (initials.length() >= 2) {
+                keys.add(initials.toString());
+            }
+        }
+        for (String key : name.keys()) {
+            String group = normalizer.givenNameGroup(key);
+            if (group != null) {
+                keys.add(group);
+            }
+        }
+        return keys;
+    }
+
     /** Person, organisation or other: the coarse kind that filters candidates before scoring. */
     private static String kind(ScreenedEntity entity) {
         return switch (ScreenedEntity.nameKind(entity.schema())) {
             case PERSON -> "person";
             case ORGANISATION -> "organisation";
+            case OBJECT -> "object";
             case UNKNOWN -> ScreenedEntity.isA(entity.schema(), "LegalEntity") ? "party" : "object";
         };
     }
@@ -199,7 +233,7 @@ public final class ScreeningIndex implements AutoCloseable {
         Set<String> sounds = new LinkedHashSet<>();
         Set<String> grams = new LinkedHashSet<>();
         for (NormalizedName name : query.allNames()) {
-            keys.addAll(name.keys());
+            keys.addAll(searchKeys(name, normalizer));
             name.phonetics().stream().filter(code -> !code.isEmpty()).forEach(sounds::add);
             name.keys().forEach(key -> grams.addAll(trigrams(key)));
         }
@@ -229,15 +263,13 @@ public final class ScreeningIndex implements AutoCloseable {
 
     /** The kinds a query may match: a person never an organisation, a vessel never a person. */
     private static List<String> compatibleKinds(ScreenedEntity query) {
-        NameKind kind = ScreenedEntity.nameKind(query.schema());
-        if (kind == NameKind.PERSON) {
-            return List.of("person", "party");
-        }
-        if (kind == NameKind.ORGANISATION) {
-            return List.of("organisation", "party");
-        }
-        return ScreenedEntity.isA(query.schema(), "LegalEntity") && !query.schema().getName().equals("LegalEntity")
-                ? List.of("person", "organisation", "party") : List.of();
+        return switch (ScreenedEntity.nameKind(query.schema())) {
+            case PERSON -> List.of("person", "party");
+            case ORGANISATION -> List.of("organisation", "party");
+            case OBJECT -> List.of("object");
+            case UNKNOWN -> ScreenedEntity.isA(query.schema(), "LegalEntity") && !query.schema().getName().equals("LegalEntity")
+                    ? List.of("person", "organisation", "party") : List.of();
+        };
     }
 
     private int ordOf(int doc) throws IOException {
@@ -259,7 +291,29 @@ public final class ScreeningIndex implements AutoCloseable {
 
     /** Every indexed entity of one dataset, in import order. */
     public List<Indexed> entitiesOf(String dataset) {
-        return entities.stream().filter(entity -> entity.screened().dataset().equals(dataset)).toList();
+        return byDataset.getOrDefault(dataset, List.of());
+    }
+
+    /** How many entities the datasets hold (empty: all). */
+    public int size(Set<String> datasets) {
+        return datasets.isEmpty() ? entities.size() : datasets.stream().mapToInt(dataset -> entitiesOf(dataset).size()).sum();
+    }
+
+    /**
+     * Every entity of the datasets whose kind a query may match (see {@link #candidates}), for scopes
+     * small enough to score whole: no candidate is then missed for sharing no search term.
+     */
+    public List<Indexed> all(ScreenedEntity query, Set<String> datasets) {
+        List<String> kinds = compatibleKinds(query);
+        List<Indexed> out = new ArrayList<>();
+        for (String dataset : datasets.isEmpty() ? byDataset.keySet() : datasets) {
+            for (Indexed entity : entitiesOf(dataset)) {
+                if (kinds.isEmpty() || kinds.contains(kind(entity.screened()))) {
+                    out.add(entity);
+                }
+            }
+        }
+        return out;
     }
 
     /** Which entities of the indexed versions point at which: a listed party's sanctions and relations. */

@@ -50,7 +50,8 @@ class ScreenerTest {
     }
 
     private static List<Screener.Result> person(String name, String scope) {
-        return screener.match(new Screener.Query(null, "Person", Map.of("name", List.of(name))), scope, 5, 0);
+        return screener.match(new Screener.Query(null, "Person", Map.of("name", List.of(name))), screener.scope(Scope.Spec.of(scope)), 5,
+                screener.thresholds().withCutoff(0));
     }
 
     @Test
@@ -66,7 +67,7 @@ class ScreenerTest {
     void everyScoreComesWithItsFeatures() {
         Screener.Result best = person("Aleksey Oleksin", "ca-sema").getFirst();
         List<String> names = best.score().features().stream().map(Feature::name).toList();
-        assertTrue(names.contains(Scorer.QUERY_COVERAGE) && names.contains(Scorer.RESULT_COVERAGE), names.toString());
+        assertTrue(names.contains(Scorer.SIMILARITY) && names.contains(Scorer.CLOSENESS), names.toString());
         assertTrue(best.score().features().getFirst().detail().contains("oleksin"));
     }
 
@@ -79,7 +80,7 @@ class ScreenerTest {
     @Test
     void aChineseInstitutionNameFindsItsEnglishNroEntry() {
         List<Screener.Result> results = screener.match(new Screener.Query(null, "Organization", Map.of("name", List.of("中国人民解放军空军工程大学"))),
-                "ca-nro", 3, 0);
+                screener.scope(Scope.Spec.of("ca-nro")), 3, screener.thresholds().withCutoff(0));
         assertTrue(results.getFirst().entity().screened().caption().contains("Engineering University"), results.toString());
     }
 
@@ -96,17 +97,19 @@ class ScreenerTest {
             now[0] += Screener.REFRESH_INTERVAL.toNanos();
             assertEquals(103, following.current().size());
             assertEquals(1, following.match(new Screener.Query(null, "Organization", Map.of("name", List.of("Harbin Institute of Technology"))),
-                    "ca-nro", 1, 0.5).size());
+                    following.scope(Scope.Spec.of("ca-nro")), 1, following.thresholds()).size());
         }
     }
 
     @Test
     void badQueriesGetClearErrors() {
         ConvergenceException noName = assertThrows(ConvergenceException.class,
-                () -> screener.match(new Screener.Query(null, "Person", Map.of("name", List.of("  "))), "all", 5, 0));
+                () -> screener.match(new Screener.Query(null, "Person", Map.of("name", List.of("  "))), screener.scope(Scope.Spec.of("all")), 5,
+                        screener.thresholds()));
         assertEquals(ErrorCategory.INVALID_INPUT, noName.category());
         ConvergenceException schema = assertThrows(ConvergenceException.class,
-                () -> screener.match(new Screener.Query(null, "Starship", Map.of("name", List.of("X"))), "all", 5, 0));
+                () -> screener.match(new Screener.Query(null, "Starship", Map.of("name", List.of("X"))), screener.scope(Scope.Spec.of("all")), 5,
+                        screener.thresholds()));
         assertTrue(schema.getMessage().contains("unknown schema 'Starship'"));
         ConvergenceException scope = assertThrows(ConvergenceException.class, () -> person("Aleksey Oleksin", "nowhere"));
         assertEquals(ErrorCategory.NOT_FOUND, scope.category());

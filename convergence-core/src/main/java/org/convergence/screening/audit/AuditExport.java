@@ -22,8 +22,8 @@ import java.util.List;
  * request id, so that memory holds one request at a time however long the log.
  */
 final class AuditExport {
-    static final List<String> CSV_HEADER = List.of("request_id", "requested_at", "user", "scope", "list_versions", "source", "query",
-            "error", "rank", "entity_id", "caption", "list_version", "entity_hash", "score", "match", "suppressed", "features", "decision",
+    static final List<String> CSV_HEADER = List.of("request_id", "requested_at", "user", "scope", "threshold", "cutoff", "list_versions",
+            "source", "query", "error", "rank", "entity_id", "caption", "list_version", "entity_hash", "score", "match", "suppressed", "features", "decision",
             "decided_by", "decided_at", "comment");
     private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
@@ -40,7 +40,7 @@ final class AuditExport {
         connection.setAutoCommit(false);
         LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
         try (PreparedStatement requests = connection.prepareStatement("SELECT id, requested_at, user_name, query_json, scope, result_limit,"
-                        + " min_score, list_versions, source, error_message FROM screening_request WHERE requested_at >= ? ORDER BY id");
+                        + " match_threshold, cutoff, list_versions, source, error_message FROM screening_request WHERE requested_at >= ? ORDER BY id");
                 PreparedStatement results = connection.prepareStatement("SELECT r.request_id, r.result_rank, r.entity_id, r.caption,"
                         + " r.list_version, r.entity_hash, r.score, r.is_match, r.suppressed, r.features_json FROM screening_result r"
                         + " JOIN screening_request q ON q.id = r.request_id WHERE q.requested_at >= ? ORDER BY r.request_id, r.result_rank");
@@ -148,11 +148,12 @@ final class AuditExport {
             json.writeRawValue(request.getString(4));
             json.writeStringField("scope", request.getString(5));
             json.writeNumberField("limit", request.getInt(6));
-            json.writeNumberField("min_score", request.getDouble(7));
+            json.writeNumberField("threshold", request.getDouble(7));
+            json.writeNumberField("cutoff", request.getDouble(8));
             json.writeFieldName("list_versions");
-            json.writeRawValue(request.getString(8));
-            json.writeStringField("source", request.getString(9));
-            json.writeStringField("error", request.getString(10));
+            json.writeRawValue(request.getString(9));
+            json.writeStringField("source", request.getString(10));
+            json.writeStringField("error", request.getString(11));
             json.writeArrayFieldStart("results");
             for (Result result : results) {
                 json.writeStartObject();
@@ -204,8 +205,9 @@ final class AuditExport {
         @Override
         public void request(ResultSet request, List<Result> results) throws SQLException, IOException {
             List<String> common = List.of(String.valueOf(request.getLong(1)), instant(request, 2).toString(), request.getString(3),
-                    request.getString(5), String.join(";", AuditLog.JSON.readValue(request.getString(8), String[].class)),
-                    text(request.getString(9)), request.getString(4), text(request.getString(10)));
+                    request.getString(5), String.valueOf(request.getDouble(7)), String.valueOf(request.getDouble(8)),
+                    String.join(";", AuditLog.JSON.readValue(request.getString(9), String[].class)), text(request.getString(10)),
+                    request.getString(4), text(request.getString(11)));
             if (results.isEmpty()) {
                 List<String> row = new ArrayList<>(common);
                 while (row.size() < CSV_HEADER.size()) {

@@ -75,7 +75,7 @@ public final class AuditLog {
 
     private static long insertRequest(Connection connection, ScreeningRequest request) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_request (requested_at, user_name, query_json,"
-                + " query_hash, scope, result_limit, min_score, list_versions, source, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " query_hash, scope, result_limit, match_threshold, cutoff, list_versions, source, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             insert.setObject(1, LocalDateTime.ofInstant(request.requestedAt(), ZoneOffset.UTC));
             insert.setString(2, request.user());
@@ -83,10 +83,11 @@ public final class AuditLog {
             insert.setString(4, ContentHash.query(request.query()));
             insert.setString(5, request.scope());
             insert.setInt(6, request.limit());
-            insert.setDouble(7, request.minScore());
-            insert.setString(8, json(request.listVersions()));
-            insert.setString(9, abbreviate(request.source(), MAX_SOURCE));
-            insert.setString(10, abbreviate(request.error(), MAX_ERROR));
+            insert.setDouble(7, request.thresholds().threshold());
+            insert.setDouble(8, request.thresholds().cutoff());
+            insert.setString(9, json(request.listVersions()));
+            insert.setString(10, abbreviate(request.source(), MAX_SOURCE));
+            insert.setString(11, abbreviate(request.error(), MAX_ERROR));
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
+import org.convergence.screening.Thresholds;
 import org.convergence.store.DatasetVersion;
 
 /**
@@ -61,24 +63,27 @@ public final class AuditedScreener {
     }
 
     /**
-     * Screens a query as {@link Screener#match} does and records the request.
+     * Screens a query as {@link Screener#match} does and records the request: one request, one record,
+     * however many datasets the scope holds.
      *
+     * @param scope the scope as asked for, resolved here against the index that answers
+     * @param thresholds the threshold that sets the match flags (recorded as answered) and the cutoff
      * @param user who asks (recorded)
      * @param source where the query comes from, e.g. "customers.csv row 17", or null
      * @throws ConvergenceException INVALID_INPUT for a query without schema, name or identifier, or with a value
-     *     longer than {@link #MAX_VALUE_LENGTH}, or a blank user; NOT_FOUND for an unknown scope
+     *     longer than {@link #MAX_VALUE_LENGTH}, or a blank user, or an unknown dataset to include or
+     *     exclude; NOT_FOUND for an unknown scope
      */
-    public Screening screen(Screener.Query query, String scope, int limit, double minScore, String user, String source) {
+    public Screening screen(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds, String user, String source) {
         Instant asked = Instant.now();
         ScreeningIndex index = screener.current();
         List<String> versions = index.versions().stream().map(DatasetVersion::label).sorted().toList();
-        String effectiveScope = scope == null ? "all" : scope;
         List<Screener.Result> results;
         try {
             check(query);
-            results = screener.match(index, query, effectiveScope, limit, minScore);
+            results = screener.match(index, query, Scope.resolve(scope, index.versions()), limit, thresholds);
         } catch (ConvergenceException e) {
-            log.record(new ScreeningRequest(asked, user, recordable(query), effectiveScope, limit, minScore, versions, source,
+            log.record(new ScreeningRequest(asked, user, recordable(query), scope.label(), limit, thresholds, versions, source,
                     e.getMessage()), List.of());
             throw e;
         }
@@ -90,7 +95,7 @@ public final class AuditedScreener {
             boolean suppressed = decision != null && decision.decision() == Decision.FALSE_POSITIVE && decision.entityHash().equals(entityHash);
             audited.add(new AuditedResult(result, entityHash, suppressed));
         }
-        long id = log.record(new ScreeningRequest(asked, user, query, effectiveScope, limit, minScore, versions, source, null), audited);
+        long id = log.record(new ScreeningRequest(asked, user, query, scope.label(), limit, thresholds, versions, source, null), audited);
         return new Screening(id, versions, audited);
     }
 

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 
 /**
  * One screening request as the audit log records it.
@@ -13,14 +15,14 @@ import org.convergence.screening.Screener;
  * @param requestedAt when it was asked (kept to the microsecond, as both stores keep it)
  * @param user who asked
  * @param query what was asked
- * @param scope the dataset screened against, or "all"
+ * @param scope the scope asked for, as {@link Scope.Spec#label()} writes it ("all", "all +ca-sema")
  * @param limit the most results asked for
- * @param minScore the lowest score asked for
+ * @param thresholds the threshold the results' match flags were set at, and the cutoff below which none was returned
  * @param listVersions the dataset versions of the index that answered, e.g. {@code ca-sema@3}
  * @param source where the query came from (a file and row, an API client), or null
  * @param error why the request was rejected without screening, or null when it was screened
  */
-public record ScreeningRequest(Instant requestedAt, String user, Screener.Query query, String scope, int limit, double minScore,
+public record ScreeningRequest(Instant requestedAt, String user, Screener.Query query, String scope, int limit, Thresholds thresholds,
         List<String> listVersions, String source, String error) {
 
     public ScreeningRequest {
@@ -28,6 +30,7 @@ public record ScreeningRequest(Instant requestedAt, String user, Screener.Query 
         requireNonNull(user, "user is null");
         requireNonNull(query, "query is null");
         requireNonNull(scope, "scope is null");
+        requireNonNull(thresholds, "thresholds is null");
         listVersions = List.copyOf(listVersions);
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.ingest.ImportProgress;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.store.DatasetVersion;
@@ -40,23 +42,21 @@ public final class BatchScreening {
     /**
      * How to screen.
      *
-     * @param scope a dataset name, or "all"
+     * @param scope where to screen ("all", a dataset, narrowed by included or excluded datasets)
      * @param limit the most results per row
-     * @param minScore the lowest score reported
+     * @param thresholds the score from which a result is a match, and the lowest score reported
      * @param user who screens (recorded with every request)
      * @param threads rows screened at once
      */
-    public record Settings(String scope, int limit, double minScore, String user, int threads) {
+    public record Settings(Scope.Spec scope, int limit, Thresholds thresholds, String user, int threads) {
         public Settings {
             requireNonNull(scope, "scope is null");
+            requireNonNull(thresholds, "thresholds is null");
             if (user == null || user.isBlank()) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
             }
             if (limit < 1) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the limit must be at least 1, got " + limit);
-            }
-            if (minScore < 0 || minScore > 1) {
-                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the threshold is a score from 0 to 1, got " + minScore);
             }
             if (threads < 1) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "threads must be at least 1, got " + threads);
@@ -73,8 +73,8 @@ public final class BatchScreening {
     public BatchSummary run(BatchInput input, String file, Settings settings, List<ResultWriter> writers, ImportProgress progress) {
         long started = System.nanoTime();
         List<String> versions = check(settings);
-        BatchContext context = new BatchContext(file, input.describe(), settings.user(), Instant.now(), settings.scope(), settings.limit(),
-                settings.minScore(), versions, screener.scorer().model());
+        BatchContext context = new BatchContext(file, input.describe(), settings.user(), Instant.now(), settings.scope().label(), settings.limit(),
+                settings.thresholds(), versions, screener.scorer().model());
         writers.forEach(writer -> writer.start(context));
         Totals totals = new Totals();
         AtomicInteger thread = new AtomicInteger();
@@ -115,19 +115,16 @@ public final class BatchScreening {
      * Checks that the settings can be run against the store, so that a caller can do so before it creates outputs.
      *
      * @return the list versions screened against, e.g. {@code ca-sema@3}
-     * @throws ConvergenceException NOT_FOUND for an unknown scope or a store without lists
+     * @throws ConvergenceException NOT_FOUND for an unknown scope or a store without lists; INVALID_INPUT for an
+     *     unknown dataset to include or exclude
      */
     public List<String> check(Settings settings) {
-        String scope = settings.scope();
         List<DatasetVersion> versions = screener.current().versions();
         if (versions.isEmpty()) {
             throw new ConvergenceException(ErrorCategory.NOT_FOUND,
                     "the store has no lists to screen against [Hint: import one first, e.g. 'convergence lists import ca-sema FILE']");
         }
-        if (!scope.equals("all") && versions.stream().noneMatch(version -> version.dataset().equals(scope))) {
-            throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no dataset '" + scope + "' in the store; scopes are 'all' or one of "
-                    + versions.stream().map(DatasetVersion::dataset).toList());
-        }
+        Scope.resolve(settings.scope(), versions);
         return versions.stream().map(DatasetVersion::label).sorted().toList();
     }
 
@@ -137,7 +134,7 @@ public final class BatchScreening {
             return new RowOutcome(row, null, row.error());
         }
         try {
-            return new RowOutcome(row, audited.screen(row.query(), settings.scope(), settings.limit(), settings.minScore(), settings.user(),
+            return new RowOutcome(row, audited.screen(row.query(), settings.scope(), settings.limit(), settings.thresholds(), settings.user(),
                     row.location()), null);
         } catch (ConvergenceException e) {
             if (e.category() != ErrorCategory.INVALID_INPUT) {

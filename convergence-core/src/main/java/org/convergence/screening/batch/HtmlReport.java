@@ -51,7 +51,7 @@ public final class HtmlReport implements ResultWriter {
                 + term("Started", TIME.format(context.started())) + term("Scope", context.scope())
                 + term("Lists", context.listVersions().isEmpty() ? "none: the store has no lists" : String.join(", ", context.listVersions()))
                 + term("Reported", String.format(Locale.ROOT, "up to %d results per row scored %.2f or more; a match from %.2f", context.limit(),
-                        context.minScore(), model.threshold()))
+                        context.thresholds().cutoff(), context.thresholds().threshold()))
                 + "</dl>\n</header>\n<main>\n");
     }
 

@@ -47,6 +47,9 @@ public final class LabelledSets {
     public static final String CROSS_SCRIPT = "watchman/cross_script_pairs.csv";
     public static final String OFAC_CASES = "watchman/watchman-java_ofac_test_cases.csv";
     public static final String NRO_CHINESE = "ca-nro × aspi-unitracker (Chinese names)";
+    public static final String PUTIN = "nomenklatura/putin_names.txt";
+    public static final String OFAC_FIXTURES = "nomenklatura/ofac_score_fixtures.csv";
+    public static final String CONGRESS = "yente/cgb_positives_us_congress_untreated.csv";
 
     private final Path nameMatching;
     private final ScreeningIndex index;
@@ -123,6 +126,60 @@ public final class LabelledSets {
         return new Loaded(file, cases, 0, null);
     }
 
+    /**
+     * Members of the US Congress, whose names are common American names: not on any list of this
+     * work, so nothing may be flagged. A stress test of common names, with the year of birth.
+     */
+    public Loaded congress() {
+        Loaded loaded = negatives(CONGRESS, 1);
+        return new Loaded(CONGRESS, loaded.cases(), 0, null);
+    }
+
+    /**
+     * One person's name in about eighty scripts and languages (nomenklatura's fixture), each against
+     * the name as OFAC lists it: every one is the same person. Titles (President, Presidente ...) are
+     * part of several of them.
+     */
+    public Loaded putinNames() {
+        List<LabelledCase> cases = new ArrayList<>();
+        List<String> lines = lines(PUTIN);
+        Map<String, List<String>> listed = Map.of("name", List.of("PUTIN, Vladimir Vladimirovich"));
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i).strip();
+            if (!name.isEmpty()) {
+                cases.add(new LabelledCase(PUTIN, i + 1, query("Person", "name", name, i), "all", new LabelledCase.Pair("Person", listed, true)));
+            }
+        }
+        return new Loaded(PUTIN, cases, 0, null);
+    }
+
+    /**
+     * nomenklatura's OFAC-tool fixtures: a query and a name from the OFAC list, labelled same party or
+     * not by reading each pair ({@code ofac-fixture-labels.yaml}); pairs that the names alone cannot
+     * settle are left out.
+     */
+    public Loaded ofacFixtures() {
+        FixtureLabels labels = readResource("/org/convergence/screening/eval/ofac-fixture-labels.yaml", new TypeReference<>() {});
+        List<Map<String, String>> rows = csv(OFAC_FIXTURES);
+        List<LabelledCase> cases = new ArrayList<>();
+        int leftOut = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            int row = i + 1;
+            if (labels.leftOut().contains(row)) {
+                leftOut++;
+                continue;
+            }
+            String result = rows.get(i).get("result_name");
+            // a listed name with a comma is a person's (FAMILY, Given); without one, the fixtures mix people and organisations
+            String schema = result.contains(",") ? "Person" : "LegalEntity";
+            cases.add(new LabelledCase(OFAC_FIXTURES, row, query(schema, "name", rows.get(i).get("query_name"), i), "all",
+                    new LabelledCase.Pair(schema, Map.of("name", List.of(result)), labels.same().contains(row))));
+        }
+        return new Loaded(OFAC_FIXTURES, cases, leftOut, "the names alone cannot say whether the parties are the same");
+    }
+
+    private record FixtureLabels(List<Integer> same, @JsonProperty("left_out") List<Integer> leftOut) {}
+
     /** Watchman's cross-script pairs: query name and expected name must score as a match. */
     public Loaded crossScriptPairs() {
         List<LabelledCase> cases = new ArrayList<>();
@@ -137,7 +194,7 @@ public final class LabelledSets {
                 continue;
             }
             cases.add(new LabelledCase(CROSS_SCRIPT, i + 1, query("Person", "name", fields[0].strip(), i), "all",
-                    new LabelledCase.SameAs(fields[1].strip())));
+                    new LabelledCase.Pair("Person", Map.of("name", List.of(fields[1].strip())), true)));
         }
         return new Loaded(CROSS_SCRIPT, cases, 0, null);
     }
@@ -177,12 +234,15 @@ public final class LabelledSets {
     private static final List<PresupposedParty> PRESUPPOSED = readPresupposed();
 
     private static List<PresupposedParty> readPresupposed() {
-        String resource = "/org/convergence/screening/eval/watchman-presupposed-parties.yaml";
+        return readResource("/org/convergence/screening/eval/watchman-presupposed-parties.yaml", new TypeReference<>() {});
+    }
+
+    private static <T> T readResource(String resource, TypeReference<T> type) {
         try (var in = LabelledSets.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the build");
             }
-            return new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<List<PresupposedParty>>() {});
+            return new ObjectMapper(new YAMLFactory()).readValue(in, type);
         } catch (IOException e) {
             throw new IllegalStateException(resource + " is part of the build and must be readable: " + e.getMessage(), e);
         }

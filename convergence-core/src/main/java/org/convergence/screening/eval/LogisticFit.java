@@ -8,8 +8,9 @@ import org.convergence.screening.ScoringModel;
 import org.convergence.screening.eval.Metrics.LabelledPair;
 
 /**
- * Fits the scoring model's weights to labelled pairs by logistic regression (Newton's method with a
- * small ridge penalty), so that scores are probabilities calibrated on those pairs. A feature the
+ * Fits the scoring model's weights to labelled pairs by weighted logistic regression (Newton's
+ * method with a small ridge penalty), so that scores are probabilities calibrated on those pairs as
+ * weighted (see {@link Metrics#balanced}). A feature the
  * pairs never show (no labelled pair shares an identifier, say) cannot be fitted: it keeps the prior
  * model's weight rather than falling to zero, and the fit holds it fixed, as it holds the weights the
  * model sets by policy ({@link ScoringModel#policy}). Weights keep the sign of
@@ -19,7 +20,12 @@ import org.convergence.screening.eval.Metrics.LabelledPair;
  */
 public final class LogisticFit {
     private static final int ITERATIONS = 30;
-    private static final double RIDGE = 0.01;
+    /**
+     * A pull of every feature's weight towards zero, per unit of pair weight: features that move
+     * together share the weight, and a feature that alone separates the pairs of a fit (as one set left
+     * out can make one) gets a finite weight rather than an infinite one.
+     */
+    private static final double RIDGE = 1e-4;
 
     private LogisticFit() {}
 
@@ -55,12 +61,14 @@ public final class LogisticFit {
         for (int i = 0; i < Scorer.FEATURES.size(); i++) {
             weights.put(Scorer.FEATURES.get(i), round(w[i + 1]));
         }
-        return new ScoringModel(round(w[0]), weights, prior.threshold(), provenance, prior.policy());
+        return prior.refitted(round(w[0]), weights, prior.threshold(), provenance);
     }
 
-    /** Newton's method on the weights that are not fixed, in place. */
+    /** Newton's method on the weights that are not fixed, in place, each step halved until it lowers the penalised loss. */
     private static void newton(List<LabelledPair> pairs, double[] w, boolean[] fixed) {
         int n = w.length;
+        double totalWeight = pairs.stream().mapToDouble(LabelledPair::weight).sum();
+        double loss = loss(pairs, w, totalWeight);
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[] gradient = new double[n];
             double[][] hessian = new double[n][n];
@@ -68,16 +76,19 @@ public final class LogisticFit {
                 double[] x = withIntercept(pair.features());
                 double p = sigmoid(dot(w, x));
                 double y = pair.match() ? 1 : 0;
+                double weight = pair.weight();
                 for (int i = 0; i < n; i++) {
-                    gradient[i] += (p - y) * x[i];
+                    gradient[i] += weight * (p - y) * x[i];
                     for (int j = 0; j < n; j++) {
-                        hessian[i][j] += p * (1 - p) * x[i] * x[j];
+                        hessian[i][j] += weight * p * (1 - p) * x[i] * x[j];
                     }
                 }
             }
+            for (int i = 1; i < n; i++) {
+                gradient[i] += RIDGE * totalWeight * w[i];
+                hessian[i][i] += RIDGE * totalWeight;
+            }
             for (int i = 0; i < n; i++) {
-                gradient[i] += RIDGE * w[i];
-                hessian[i][i] += RIDGE;
                 if (fixed[i]) {
                     // a held weight: no gradient, and a unit row so the step for it is zero
                     gradient[i] = 0;
@@ -89,15 +100,48 @@ public final class LogisticFit {
                 }
             }
             double[] step = solve(hessian, gradient);
+            double[] next = new double[n];
+            double nextLoss = Double.POSITIVE_INFINITY;
+            for (int halving = 0; halving < 20; halving++) {
+                for (int i = 0; i < n; i++) {
+                    next[i] = w[i] - step[i];
+                }
+                nextLoss = loss(pairs, next, totalWeight);
+                if (nextLoss <= loss) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    step[i] /= 2;
+                }
+            }
+            if (!(nextLoss <= loss)) {
+                break;
+            }
             double change = 0;
             for (int i = 0; i < n; i++) {
-                w[i] -= step[i];
-                change = Math.max(change, Math.abs(step[i]));
+                change = Math.max(change, Math.abs(next[i] - w[i]));
             }
+            System.arraycopy(next, 0, w, 0, n);
+            loss = nextLoss;
             if (change < 1e-6) {
                 break;
             }
         }
+    }
+
+    /** The weighted log-loss of the pairs, with the ridge penalty on the features' weights. */
+    private static double loss(List<LabelledPair> pairs, double[] w, double totalWeight) {
+        double loss = 0;
+        for (LabelledPair pair : pairs) {
+            double z = dot(w, withIntercept(pair.features()));
+            // log(1 + e^z) - y z, written so that it neither overflows nor loses precision
+            loss += pair.weight() * (Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (pair.match() ? z : 0));
+        }
+        double penalty = 0;
+        for (int i = 1; i < w.length; i++) {
+            penalty += w[i] * w[i];
+        }
+        return loss + RIDGE * totalWeight * penalty / 2;
     }
 
     private static double round(double value) {

@@ -6,6 +6,8 @@ public enum NameKind {
     PERSON,
     /** An organisation: institution words (大学, институт) are translated, legal forms recognised. */
     ORGANISATION,
-    /** Not known: read as an organisation would be, since translation only adds comparison words. */
+    /** A vessel or an aircraft: read as an organisation's name, without prefixes such as MV or M/T. */
+    OBJECT,
+    /** Not known (a LegalEntity may be a person or an organisation): read as an organisation would be, since translation only adds comparison words. */
     UNKNOWN
 }

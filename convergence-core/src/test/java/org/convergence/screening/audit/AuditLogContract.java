@@ -21,7 +21,9 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scorer;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -86,7 +88,7 @@ public abstract class AuditLogContract {
     }
 
     private AuditedScreener.Screening screen(String name) {
-        return new AuditedScreener(screener, log).screen(person(name), dataset, 5, 0.5, "ana", "test");
+        return new AuditedScreener(screener, log).screen(person(name), Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), "ana", "test");
     }
 
     private static Screener.Query person(String name) {
@@ -129,7 +131,7 @@ public abstract class AuditLogContract {
         assertTrue(result.get("match").asBoolean());
         assertFalse(result.get("suppressed").asBoolean());
         assertEquals(best.result().score().features().size(), result.get("features").size());
-        assertEquals(Scorer.QUERY_COVERAGE, result.at("/features/0/name").asText());
+        assertEquals(Scorer.SIMILARITY, result.at("/features/0/name").asText());
         assertEquals("false-positive", result.at("/decisions/0/decision").asText());
         assertEquals("bob", result.at("/decisions/0/user").asText());
         assertEquals("our customer was born in 1990, in Minsk", result.at("/decisions/0/comment").asText());
@@ -184,7 +186,7 @@ public abstract class AuditLogContract {
         log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, "bob", null);
 
         Screener.Query withBirthDate = new Screener.Query(null, "Person", Map.of("name", List.of("Aleksey Oleksin"), "birthDate", List.of("1975")));
-        AuditedScreener.Screening other = new AuditedScreener(screener, log).screen(withBirthDate, dataset, 5, 0.5, "ana", null);
+        AuditedScreener.Screening other = new AuditedScreener(screener, log).screen(withBirthDate, Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), "ana", null);
         assertFalse(other.results().getFirst().suppressed());
     }
 

@@ -25,7 +25,9 @@ import org.convergence.ingest.ImportProgress;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scorer;
+import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.store.H2StatementStore;
@@ -77,7 +79,7 @@ class BatchScreeningTest {
         StringWriter html = new StringWriter();
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.of(file), columns, null, skipInvalid, MODEL)) {
             BatchSummary summary = new BatchScreening(screener, AuditLog.of(store)).run(input, file.getFileName().toString(),
-                    new BatchScreening.Settings("all", 3, 0.7, "ana", threads),
+                    new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), "ana", threads),
                     List.of(new CsvResultWriter(csv), new JsonLinesResultWriter(jsonl), new HtmlReport(html)), ImportProgress.NONE);
             return new Outputs(csv.toString(), jsonl.toString(), html.toString(), summary);
         }
@@ -90,6 +92,12 @@ class BatchScreeningTest {
             reader.forEachRemaining(rows::add);
         }
         return rows;
+    }
+
+    /** The model's threshold, results below it not reported, as {@code convergence screen} reports by default. */
+    private static Thresholds matchesOnly() {
+        double threshold = ScoringModel.standard().threshold();
+        return new Thresholds(threshold, threshold);
     }
 
     private static List<JsonNode> jsonRows(String jsonl) throws IOException {
@@ -122,7 +130,7 @@ class BatchScreeningTest {
         assertEquals("Aleksey Oleksin", csv.get(0).get("caption"));
         assertEquals("ca-sema", csv.get(0).get("dataset"));
         assertEquals("true", csv.get(0).get("match"));
-        assertTrue(csv.get(0).get("features").startsWith(Scorer.QUERY_COVERAGE + "=1.00"), csv.get(0).get("features"));
+        assertTrue(csv.get(0).get("features").startsWith(Scorer.CLOSENESS + "=1.00"), "the most telling feature first: " + csv.get(0).get("features"));
         assertEquals(LUKASHENKO, csv.get(1).get("matched_id"));
         assertTrue(csv.get(1).get("features").contains("date=1.00 (1954-08-30 vs 1954-08-30)"), csv.get(1).get("features"));
         assertEquals("", csv.get(2).get("matched_id"));
@@ -135,15 +143,18 @@ class BatchScreeningTest {
         assertEquals(6, json.size());
         assertEquals(OLEKSIN, json.getFirst().get("matched_id").asText());
         assertEquals(Long.parseLong(csv.getFirst().get("request_id")), json.getFirst().get("request_id").asLong());
-        assertEquals(Scorer.QUERY_COVERAGE, json.getFirst().at("/features/0/name").asText());
-        assertTrue(json.getFirst().at("/features/0/detail").asText().contains("oleksin"));
+        JsonNode similarity = null;
+        for (JsonNode feature : json.getFirst().get("features")) {
+            similarity = feature.get("name").asText().equals(Scorer.SIMILARITY) ? feature : similarity;
+        }
+        assertTrue(similarity != null && similarity.get("detail").asText().contains("oleksin"), json.getFirst().toString());
         assertTrue(json.get(2).get("matched_id").isNull());
         assertEquals(1, json.get(2).get("notes").size(), "United Kingdom is a country; 31/12/1980 is no ISO date");
 
         String html = outputs.html();
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.strip().endsWith("</html>"));
         assertTrue(html.contains("<h2>Row 1: OLEKSIN, Aleksey <span class=\"badge\">C-1</span></h2>"), html);
-        assertTrue(html.contains("<td>" + Scorer.QUERY_COVERAGE + "</td>") && html.contains("ca-sema@1"));
+        assertTrue(html.contains("<td>" + Scorer.SIMILARITY + "</td>") && html.contains("ca-sema@1"));
         assertTrue(html.contains("customers.csv row 4 (line 5): not screened"));
         assertFalse(html.contains("<script>"), "input is escaped");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
@@ -189,7 +200,7 @@ class BatchScreeningTest {
         StringWriter html = new StringWriter();
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.JSONL, List.of(), null, false, MODEL)) {
             ConvergenceException error = assertThrows(ConvergenceException.class, () -> new BatchScreening(screener, AuditLog.of(store))
-                    .run(input, "parties.jsonl", new BatchScreening.Settings("all", 3, 0.7, "ana", 2),
+                    .run(input, "parties.jsonl", new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), "ana", 2),
                             List.of(new CsvResultWriter(csv), new HtmlReport(html)), ImportProgress.NONE));
             assertEquals(ErrorCategory.INVALID_INPUT, error.category());
             assertTrue(error.getMessage().contains("parties.jsonl:2: malformed JSON"), error.getMessage());
@@ -210,9 +221,9 @@ class BatchScreeningTest {
         Path file = Files.writeString(folder.resolve("one.csv"), "name\nAleksey Oleksin\n");
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.CSV, List.of(), null, false, MODEL)) {
             ConvergenceException error = assertThrows(ConvergenceException.class, () -> new BatchScreening(screener, AuditLog.of(store))
-                    .run(input, "one.csv", new BatchScreening.Settings("un-sc", 3, 0.7, "ana", 1), List.of(), ImportProgress.NONE));
+                    .run(input, "one.csv", new BatchScreening.Settings(Scope.Spec.of("un-sc"), 3, matchesOnly(), "ana", 1), List.of(), ImportProgress.NONE));
             assertEquals(ErrorCategory.NOT_FOUND, error.category());
-            assertEquals("no dataset 'un-sc' in the store; scopes are 'all' or one of [ca-sema]", error.getMessage());
+            assertEquals("no scope 'un-sc': use 'all' or one of the datasets [ca-sema]", error.getMessage());
         }
     }
 }

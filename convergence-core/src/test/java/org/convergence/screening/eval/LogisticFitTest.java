@@ -12,7 +12,7 @@ import org.convergence.screening.eval.Metrics.LabelledPair;
 import org.junit.jupiter.api.Test;
 
 class LogisticFitTest {
-    private static final int COVERAGE = Scorer.FEATURES.indexOf(Scorer.QUERY_COVERAGE);
+    private static final int COVERAGE = Scorer.FEATURES.indexOf(Scorer.SIMILARITY);
 
     /** Pairs whose truth follows a known logistic law of query coverage: p = 1 / (1 + e^-(12 c - 9)). */
     private static List<LabelledPair> pairs(int count, long seed) {
@@ -30,23 +30,23 @@ class LogisticFitTest {
     @Test
     void theFitRecoversTheLawTheLabelsFollowAndItsScoresAreCalibrated() {
         ScoringModel fitted = LogisticFit.fit(pairs(20_000, 1), ScoringModel.standard(), "test");
-        assertEquals(12, fitted.weight(Scorer.QUERY_COVERAGE), 1.0);
+        assertEquals(12, fitted.weight(Scorer.SIMILARITY), 1.0);
         assertEquals(-9, fitted.intercept(), 1.0);
         List<LabelledPair> scored = pairs(20_000, 2).stream().map(pair -> new LabelledPair(
-                1 / (1 + Math.exp(-(fitted.intercept() + fitted.weight(Scorer.QUERY_COVERAGE) * pair.features()[COVERAGE]))), pair.features(),
+                1 / (1 + Math.exp(-(fitted.intercept() + fitted.weight(Scorer.SIMILARITY) * pair.features()[COVERAGE]))), pair.features(),
                 pair.match())).toList();
         assertTrue(Metrics.expectedCalibrationError(Metrics.calibration(scored, 10)) < 0.02);
     }
 
     @Test
     void agreementNeverLowersAScore() {
-        int phonetic = Scorer.FEATURES.indexOf(Scorer.PHONETIC);
+        int rarity = Scorer.FEATURES.indexOf(Scorer.RARITY);
         List<LabelledPair> pairs = pairs(5_000, 4).stream().map(pair -> {
             double[] features = pair.features().clone();
-            features[phonetic] = pair.match() ? 0 : 1; // in these pairs, only the wrong ones sound alike
+            features[rarity] = pair.match() ? 0 : 1; // in these pairs, only the wrong ones have rare names
             return new LabelledPair(0, features, pair.match());
         }).toList();
-        assertEquals(0.0, LogisticFit.fit(pairs, ScoringModel.standard(), "test").weight(Scorer.PHONETIC));
+        assertEquals(0.0, LogisticFit.fit(pairs, ScoringModel.standard(), "test").weight(Scorer.RARITY));
     }
 
     @Test

@@ -116,4 +116,65 @@ class NameNormalizerTest {
         assertEquals(NameNormalizer.MAX_NAME_LENGTH, huge.text().length());
         assertEquals(List.of("ivan", "ivanov", "wang"), person("Ivan Иванов 王").tokens());
     }
+
+    @Test
+    void escapeSequencesAndInvisibleCharactersAreReadAsNothing() {
+        List<String> clean = organisation("Rosatom").tokens();
+        assertEquals(clean, organisation("Ros\u200Batom").tokens(), "a zero-width space");
+        assertEquals(clean, organisation("Ros\u00ADatom").tokens(), "a soft hyphen");
+        assertEquals(clean, organisation("Ros\u0007atom").tokens(), "a control character is nothing, not a space");
+        assertEquals(clean, organisation("\u001B[1;31mRosatom\u001B[0m").tokens(), "terminal colours");
+        assertEquals(clean, organisation("Ros\u202Eatom").tokens(), "a direction mark");
+        assertEquals(List.of("ivan", "petrov"), person("Ivan\tPetrov").tokens(), "a tab still parts words");
+    }
+
+    @Test
+    void aLatinNameWithLettersOfAnotherScriptThatLookLatinReadsAsLatin() {
+        assertEquals(organisation("Rosatom").tokens(), organisation("R\u043Esatom").tokens(), "a Cyrillic o");
+        assertEquals(organisation("Tomsk Polytechnic").tokens(), organisation("Tomsk P\u03BFlytechnic").tokens(), "a Greek omicron");
+        assertEquals(person("HASSAN").tokens(), person("\u041DASSAN").tokens(), "a Cyrillic capital En looks like H");
+        assertEquals(List.of("moskva"), organisation("\u041C\u043E\u0441\u043A\u0432\u0430").tokens(), "a Cyrillic word stays Cyrillic");
+    }
+
+    @Test
+    void digitsWrittenForLettersAreReadAsTheLetters() {
+        assertEquals(organisation("Rosatom").keys(), organisation("R0SAT0M").keys());
+        assertEquals(List.of("a320"), organisation("A320").tokens(), "a type designation keeps its digits");
+    }
+
+    @Test
+    void numbersAndOrdinalsAreWrittenAsDigits() {
+        assertEquals(List.of("3", "central", "research", "institute"), organisation("Third Central Research Institute").tokens());
+        assertEquals(organisation("3rd Central Research Institute").tokens(), organisation("Third Central Research Institute").tokens());
+        assertEquals(List.of("plant", "5"), organisation("Plant No. 5").tokens());
+        assertEquals(List.of("plant", "5"), organisation("Plant #005").tokens());
+    }
+
+    @Test
+    void eachPartKnowsWhatKindOfPartItIs() {
+        assertEquals(List.of(PartKind.NAME, PartKind.PATRONYMIC, PartKind.NAME), person("Valery Vasilyevich Gerasimov").kinds());
+        assertEquals(List.of(PartKind.NAME, PartKind.PARTICLE, PartKind.NAME), person("Salman bin Khalid").kinds());
+        assertEquals(List.of(PartKind.NAME, PartKind.GENERIC, PartKind.STOP, PartKind.NAME), organisation("Tomsk University of Radioelectronics")
+                .kinds());
+        assertEquals(List.of(PartKind.INITIAL, PartKind.NAME), person("V. Gerasimov").kinds());
+    }
+
+    @Test
+    void aPersonsNameWrittenFamilyFirstWithACommaIsReadGivenNameFirst() {
+        assertEquals(List.of("valery", "gerasimov"), person("GERASIMOV, Valery").tokens());
+        assertEquals(List.of("gerasimov", "valery"), person("GERASIMOV Valery").tokens(), "without the comma, the order stays as written");
+    }
+
+    @Test
+    void wordsGluedWithTheCaseThatMarksThemAreTwoWords() {
+        assertEquals(List.of("gerasimov", "valery"), person("GERASIMOVValery").tokens());
+        assertEquals(List.of("valery", "gerasimov"), person("ValeryGerasimov").tokens());
+        assertEquals(List.of("mcdonald"), person("McDonald").tokens(), "a capital inside a short prefix stays");
+    }
+
+    @Test
+    void titlesInOtherLanguagesAreLeftOut() {
+        assertEquals(List.of("gerasimov"), person("Präsident Gerasimov").tokens());
+        assertEquals(List.of("gerasimov"), person("General Gerasimov").tokens());
+    }
 }
