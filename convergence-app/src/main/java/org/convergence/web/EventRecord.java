@@ -31,7 +31,7 @@ import org.convergence.model.Statement;
  */
 public record EventRecord(List<Party> parties, String item, List<Claim> claims, List<Source> sources) {
     /** The properties that name parties, which are also their roles. */
-    private static final List<String> ROLES = List.of("supplier", "recipient", "involved");
+    private static final List<String> ROLES = List.of("supplier", "recipient", "involved", "authority");
 
     public EventRecord {
         parties = List.copyOf(parties);
@@ -39,7 +39,7 @@ public record EventRecord(List<Party> parties, String item, List<Claim> claims, 
         sources = List.copyOf(sources);
     }
 
-    /** A party: its role (supplier, recipient, involved), entity id and name. */
+    /** A party: its role (supplier, recipient, involved, authority), entity id and name. */
     public record Party(String role, String id, String name) {}
 
     /**

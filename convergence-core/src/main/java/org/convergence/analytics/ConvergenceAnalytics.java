@@ -23,9 +23,6 @@ public final class ConvergenceAnalytics {
     public static final String EVIDENCE_DATASET = "evidence";
     public static final String SIPRI_DATASET = "sipri";
 
-    private static final Map<String, String> SIPRI_STATES = Map.of(
-            "sipri-state-russia", "ru", "sipri-state-soviet-union", "ru", "sipri-state-china", "cn");
-
     private final List<Flow> flows;
 
     public ConvergenceAnalytics(List<Flow> flows) {
@@ -55,7 +52,8 @@ public final class ConvergenceAnalytics {
                     continue;
                 }
                 List<String> parties = new ArrayList<>();
-                for (String property : List.of("supplier", "recipient", "involved")) {
+                // Every party named with an event, its authority too, as the brokers and the party filter have always read them.
+                for (String property : List.of("supplier", "recipient", "involved", "authority")) {
                     event.values(property).forEach(id -> parties.add(names.getOrDefault(id, id)));
                 }
                 Integer year = year(event.first("date"));
@@ -72,8 +70,8 @@ public final class ConvergenceAnalytics {
                     names.put(entity.id(), entity.caption());
                     return;
                 }
-                String from = SIPRI_STATES.get(entity.first("supplier"));
-                String to = SIPRI_STATES.get(entity.first("recipient"));
+                String from = SipriTradeRegisterReader.chinaOrRussia(entity.first("supplier"));
+                String to = SipriTradeRegisterReader.chinaOrRussia(entity.first("recipient"));
                 Integer year = year(entity.first("orderDate") != null ? entity.first("orderDate") : entity.first("deliveryDate"));
                 if (from == null || to == null || from.equals(to) || year == null) {
                     return;

@@ -13,7 +13,8 @@ import org.convergence.model.EntityBuilder;
 
 /**
  * Maps the evidence base to FtM entities: parties to Organization, Company, PublicBody or Person;
- * events to CooperationEvent. Each value that a source gives carries that source's URL as its
+ * events to CooperationEvent, whose suppliers, recipients and authorities keep their roles and every
+ * other party is involved. Each value that a source gives carries that source's URL as its
  * statement source, so claims that disagree stand side by side, each with its own source.
  */
 public final class EvidenceEntities {
@@ -66,6 +67,7 @@ public final class EvidenceEntities {
             String property = switch (role.getKey()) {
                 case "supplier" -> "supplier";
                 case "recipient" -> "recipient";
+                case "authority" -> "authority";
                 default -> "involved";
             };
             for (String party : role.getValue()) {

@@ -12,7 +12,10 @@ import java.util.List;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 
-/** SHA-256 of source files: equal checksums mean an unchanged source, and no new version. */
+/**
+ * SHA-256 of source files: equal checksums mean an unchanged source, and no new version. Also the
+ * keys of records that a source gives no identifier of its own.
+ */
 public final class Checksums {
     private Checksums() {}
 
@@ -58,6 +61,19 @@ public final class Checksums {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot read " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * A hex SHA-1 of the parts joined by a separator no source uses: the key of a record that its
+     * source gives no identifier, the same whenever the same parts are read again.
+     */
+    public static String recordKey(String... parts) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
     }
 }

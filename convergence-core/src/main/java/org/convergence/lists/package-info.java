@@ -13,6 +13,12 @@
  *   <li>Names stay in their original script; strong aliases go to {@code alias}, weak ones to
  *       {@code weakAlias}; identifiers go to typed properties (imoNumber, passportNumber, idNumber,
  *       innCode, ogrnCode, registrationNumber, taxNumber ...).</li>
+ *   <li>A tie the list states between two records (OFAC's "Linked To", a UN reference number in a
+ *       listing's text) or between a record and a body it names (ASPI's supervising agencies,
+ *       laboratories, subsidiaries) becomes an FtM relationship entity (UnknownLink, Membership,
+ *       Ownership) with the list as its publisher and source URL, its id built from the keys of both
+ *       ends. A tie to another record is resolved once the whole list is read ({@link
+ *       org.convergence.lists.StatedLinks}); one that names no record, or several, stays a note.</li>
  *   <li>Nothing is dropped silently: a field without an FtM property goes into {@code notes} as
  *       {@code "Field: value"}. Dates go through {@link org.convergence.lists.ListDates}.</li>
  *   <li>Errors name the file, the record and the field: a record that cannot be read throws

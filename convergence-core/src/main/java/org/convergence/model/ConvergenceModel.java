@@ -229,6 +229,11 @@ public final class ConvergenceModel {
         }
     }
 
+    /** Whether the schema is the one of this name or extends it (a Company is a LegalEntity). */
+    public static boolean isA(Schema schema, String name) {
+        return schema.getName().equals(name) || schema.getSchemata().stream().anyMatch(ancestor -> ancestor.getName().equals(name));
+    }
+
     /** The property of this name on the schema, including inherited ones, or empty. */
     public static Optional<Property> property(Schema schema, String name) {
         return Optional.ofNullable(schema.getProperty(name));

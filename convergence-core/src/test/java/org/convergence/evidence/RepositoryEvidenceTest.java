@@ -1,11 +1,14 @@
 package org.convergence.evidence;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.convergence.evidence.EvidenceRecords.Event;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Entity;
 import org.convergence.trade.SipriDomains;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,15 @@ class RepositoryEvidenceTest {
     void eventsLeadToTheCanadianResearchAreasTheyConcern() {
         Event su35 = base.events().stream().filter(e -> e.domain().equals("combat-aircraft")).findFirst().orElseThrow();
         assertTrue(base.researchAreasOf(su35).stream().anyMatch(area -> area.area().equals("Aerospace, Space and Satellite Technology")));
+    }
+
+    @Test
+    void authorityOfAnEventKeepsItsRoleApartFromTheParties() {
+        Entity letter = EvidenceEntities.of(base, "evidence", ConvergenceModel.standard()).stream()
+                .filter(entity -> entity.id().equals(EvidenceEntities.eventId("2023-us-house-chairmen-rosatom-letter"))).findFirst().orElseThrow();
+
+        assertThat(letter.values("authority")).containsExactly("cvg-party-michael-mccaul", "cvg-party-mike-rogers-al", "cvg-party-mike-turner");
+        assertThat(letter.values("involved")).isEmpty();
+        assertThat(letter.values("supplier")).containsExactly("cvg-party-rosatom");
     }
 }

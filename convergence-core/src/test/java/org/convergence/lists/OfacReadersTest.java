@@ -1,5 +1,6 @@
 package org.convergence.lists;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,7 @@ import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.InvalidRecordException;
+import org.convergence.lists.ofac.OfacReaders;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.store.H2StatementStore;
@@ -87,7 +89,7 @@ class OfacReadersTest {
         assertEquals(8_976, entNums.size(), "records of sdn.csv, counted by regular expression");
         try (StatementStore store = new H2StatementStore(folder, ConvergenceModel.standard())) {
             ImportResult result = importInto(store, ListSource.US_OFAC_SDN, set, false);
-            assertEquals(2L * entNums.size(), result.version().entityCount());
+            assertEquals(2L * entNums.size() + 3_399, result.version().entityCount(), "a subject and a sanction per entry, and the links");
             assertNull(result.version().dataDate(), "the CSV set states no date");
         }
         List<Entity> entities = read(ListSource.US_OFAC_SDN, set);
@@ -97,7 +99,7 @@ class OfacReadersTest {
         assertEquals(Pattern.compile("(?m)^\\d+,\"[^\"]*\",\"individual\"").matcher(raw).results().count(), count(entities, "Person"));
         assertEquals(Pattern.compile("(?m)^\\d+,\"[^\"]*\",-0- ").matcher(raw).results().count(), count(entities, "Organization"));
         assertEquals(new TreeSet<>(entNums.stream().map(n -> "us-ofac-sdn-" + n).toList()),
-                new TreeSet<>(entities.stream().map(Entity::id).filter(id -> !id.contains("sanction")).toList()));
+                new TreeSet<>(entities.stream().map(Entity::id).filter(id -> !id.contains("sanction") && !id.contains("-link-")).toList()));
     }
 
     @Test
@@ -168,10 +170,54 @@ class OfacReadersTest {
         assertEquals(443, xmlKeys.size());
         List<Entity> csv = read(ListSource.US_OFAC_CONS, SharedData.require(CONS));
         List<Entity> xml = read(ListSource.US_OFAC_CONS, SharedData.require(CONS_XML));
-        assertEquals(2 * csvKeys.size(), csv.size());
+        assertEquals(2 * csvKeys.size() + count(csv, "UnknownLink"), csv.size());
         assertEquals(csvKeys.size(), count(csv, "Sanction"));
-        assertEquals(2 * xmlKeys.size(), xml.size());
+        assertEquals(2 * xmlKeys.size() + count(xml, "UnknownLink"), xml.size());
         assertEquals(xmlKeys.size(), count(xml, "Sanction"));
+    }
+
+    @Test
+    void linkedToBecomesALinkToTheOneEntryOfThatName() {
+        List<Entity> entities = read(ListSource.US_OFAC_SDN, SharedData.require(SDN));
+        long stated = entities.stream().flatMap(entity -> entity.values("notes").stream()).filter(note -> note.startsWith("Remarks: "))
+                .mapToLong(note -> note.split("Linked To: ", -1).length - 1).sum();
+
+        assertThat(stated).isEqualTo(3_408);
+        assertThat(entities).filteredOn(entity -> entity.schema().getName().equals("UnknownLink"))
+                .as("every statement but 2 naming either Ministry of State Security and 7 naming parties of other lists (Rostec, Rosneft ...)")
+                .hasSize(3_399);
+        Entity nasrallah = byId(entities).get("us-ofac-sdn-link-2686-4697");
+        assertThat(nasrallah.values("subject")).containsExactly("us-ofac-sdn-2686");
+        assertThat(nasrallah.values("object")).containsExactly("us-ofac-sdn-4697");
+        assertThat(byId(entities).get("us-ofac-sdn-4697").values("name")).containsExactly("HIZBALLAH");
+        assertThat(nasrallah.values("role")).containsExactly("Linked To");
+        assertThat(nasrallah.values("description")).as("the spelling that named HIZBALLAH, without the remark's full stop")
+                .containsExactly("Linked To: HIZBALLAH");
+        assertThat(nasrallah.values("publisher")).containsExactly("Office of Foreign Assets Control");
+        assertThat(nasrallah.values("sourceUrl")).containsExactly(OfacReaders.SDN_URL);
+        assertThat(nasrallah.statements()).allSatisfy(statement -> assertThat(statement.source()).isEqualTo("sdn.csv:67 ent_num 2686"));
+    }
+
+    @Test
+    void linkedToANameOfNoEntryOrOfSeveralMakesNoLinkAndStaysInTheRemarks() {
+        Map<String, Entity> byId = byId(read(ListSource.US_OFAC_SDN, SharedData.require(SDN)));
+
+        assertThat(byId.get("us-ofac-sdn-18782").values("notes")).anySatisfy(note -> assertThat(note).endsWith("Linked To: ROSTEC."));
+        assertThat(byId.values()).filteredOn(entity -> "us-ofac-sdn-18782".equals(entity.first("subject")))
+                .as("Rostec is on another list").isEmpty();
+        assertThat(byId.values()).filteredOn(entity -> "us-ofac-sdn-20130".equals(entity.first("subject")))
+                .as("two entries are named MINISTRY OF STATE SECURITY").isEmpty();
+    }
+
+    @Test
+    void consolidatedListStatesTheSameLinksInBothFormats() {
+        Map<String, Entity> csv = byId(read(ListSource.US_OFAC_CONS, SharedData.require(CONS)));
+        Map<String, Entity> xml = byId(read(ListSource.US_OFAC_CONS, SharedData.require(CONS_XML)));
+        Set<String> csvLinks = new TreeSet<>(csv.keySet().stream().filter(id -> id.contains("-link-")).toList());
+
+        assertThat(csvLinks).hasSize(282).isEqualTo(new TreeSet<>(xml.keySet().stream().filter(id -> id.contains("-link-")).toList()));
+        assertThat(csvLinks).allSatisfy(id -> assertThat(csv.get(id).properties()).isEqualTo(xml.get(id).properties()));
+        assertThat(xml.get("us-ofac-cons-link-17017-17013").values("description")).containsExactly("Linked To: VTB BANK PUBLIC JOINT STOCK COMPANY");
     }
 
     @Test
@@ -219,8 +265,9 @@ class OfacReadersTest {
             ListDiff.Result diff = ListDiff.between(store, first.version(), second.version());
             long added = december.stream().filter(key -> !june.contains(key)).count();
             long removed = june.stream().filter(key -> !december.contains(key)).count();
-            assertEquals(2 * added, diff.added().size(), "a subject and a sanction per new ent_num");
-            assertEquals(2 * removed, diff.removed().size());
+            assertEquals(2 * added, diff.added().stream().filter(id -> !id.contains("-link-")).count(), "a subject and a sanction per new ent_num");
+            assertEquals(2 * removed, diff.removed().stream().filter(id -> !id.contains("-link-")).count());
+            assertThat(diff.changed()).as("a link reads alike from either format").noneMatch(change -> change.id().contains("-link-"));
             ImportResult again = importInto(store, ListSource.US_OFAC_CONS, SharedData.require(CONS), false);
             assertTrue(again.unchanged(), "the same folder again makes no new version");
             assertEquals(2, store.versions("us-ofac-cons").size());

@@ -1,5 +1,6 @@
 package org.convergence.lists;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.convergence.ConvergenceException;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.ingest.ImportResult;
@@ -88,10 +90,10 @@ class UnConsolidatedXmlReaderTest {
         try (StatementStore store = new H2StatementStore(folder, ConvergenceModel.standard())) {
             ImportResult first = importFile(store, old);
             ImportResult second = importFile(store, current);
-            assertEquals(2 * 1_000, first.entities());
-            assertEquals(2 * rawRecords(old).size(), first.entities());
-            assertEquals(2 * 1_003, second.entities());
-            assertEquals(2 * rawRecords(current).size(), second.entities());
+            assertEquals(2 * 1_000 + links(read(old)), first.entities());
+            assertEquals(2 * rawRecords(old).size() + links(read(old)), first.entities());
+            assertEquals(2 * 1_003 + links(read(current)), second.entities());
+            assertEquals(2 * rawRecords(current).size() + links(read(current)), second.entities());
             assertEquals("2025-10-09", first.version().dataDate());
             assertEquals("2026-02-27", second.version().dataDate());
             assertTrue(importFile(store, current).unchanged(), "the same file again makes no new version");
@@ -99,7 +101,36 @@ class UnConsolidatedXmlReaderTest {
         }
         List<Entity> entities = read(current);
         Map<String, Long> schemata = entities.stream().collect(Collectors.groupingBy(e -> e.schema().getName(), Collectors.counting()));
-        assertEquals(Map.of("Person", 730L, "LegalEntity", 273L, "Sanction", 1_003L), schemata);
+        assertEquals(Map.of("Person", 730L, "LegalEntity", 273L, "Sanction", 1_003L, "UnknownLink", 512L), schemata);
+    }
+
+    @Test
+    void referenceNumberInAListingsTextBecomesALinkWithTheSentenceThatNamesIt() {
+        Map<String, Entity> entities = byId(read(SharedData.require(NEW)));
+
+        Entity member = entities.get("un-sc-link-6908482-2881836");
+        assertThat(member.values("subject")).containsExactly("un-sc-6908482");
+        assertThat(entities.get("un-sc-sanction-6908482").values("authorityId")).containsExactly("QDi.376");
+        assertThat(member.values("object")).containsExactly("un-sc-2881836");
+        assertThat(entities.get("un-sc-2881836").values("name")).containsExactly("AL-QAIDA IN THE ARABIAN PENINSULA (AQAP)");
+        assertThat(member.values("role")).containsExactly("UN listing refers to");
+        assertThat(member.values("description")).containsExactly("Member of Al-Qaida in the Arabian Peninsula (AQAP) (QDe.129).");
+        assertThat(member.values("publisher")).containsExactly("United Nations Security Council");
+        assertThat(member.statements()).allSatisfy(statement -> assertThat(statement.source()).endsWith("(DATAID 6908482) field COMMENTS1"));
+
+        assertThat(entities.get("un-sc-link-110427-110338").values("description")).as("IRi.020's designation names IRe.066")
+                .containsExactly("Head of the Shahid Bagheri Industrial Group (SBIG), which is designated under resolution 1737 (2006) "
+                        + "for its role in the ballistic missile programme (designated under IRe.066).");
+        assertThat(entities).as("SOi.018 writes AQIM's QDe.014 as Qde.014").containsKey("un-sc-link-6908853-113995");
+    }
+
+    @Test
+    void referenceNumberOfNoRecordMakesNoLink() {
+        Map<String, Entity> entities = byId(read(SharedData.require(NEW)));
+
+        assertThat(entities.get("un-sc-110914").values("notes")).anySatisfy(note -> assertThat(note).contains("TAi.048"));
+        assertThat(entities.values()).filteredOn(entity -> "un-sc-110914".equals(entity.first("subject")))
+                .as("TAi.048 was this record's own earlier number").isEmpty();
     }
 
     @Test
@@ -215,9 +246,16 @@ class UnConsolidatedXmlReaderTest {
             ImportResult first = importFile(store, old);
             ImportResult second = importFile(store, current);
             ListDiff.Result diff = ListDiff.between(store, first.version(), second.version());
-            assertEquals(subjectsAndSanctions(added), new TreeSet<>(diff.added()));
-            assertEquals(subjectsAndSanctions(removed), new TreeSet<>(diff.removed()));
-            Set<String> changedIds = diff.changed().stream().map(ListDiff.Change::id).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(subjectsAndSanctions(added), withoutLinks(diff.added()));
+            assertEquals(subjectsAndSanctions(removed), withoutLinks(diff.removed()));
+            Set<String> records = new TreeSet<>(added);
+            records.addAll(removed);
+            records.addAll(changed);
+            assertThat(Stream.of(diff.added(), diff.removed(), diff.changed().stream().map(ListDiff.Change::id).toList()).flatMap(List::stream)
+                    .filter(id -> id.contains("-link-")))
+                    .as("a link comes or goes with a record added, removed or changed at either end")
+                    .isNotEmpty().allSatisfy(id -> assertThat(id.substring("un-sc-link-".length()).split("-")).containsAnyElementsOf(records));
+            Set<String> changedIds = withoutLinks(diff.changed().stream().map(ListDiff.Change::id).toList());
             Set<String> expected = new TreeSet<>();
             changed.forEach(id -> expected.add("un-sc-" + id));
             updated.forEach(id -> expected.add("un-sc-sanction-" + id));
@@ -230,6 +268,14 @@ class UnConsolidatedXmlReaderTest {
     private static String lastDayUpdated(String record) {
         Matcher matcher = Pattern.compile("<LAST_DAY_UPDATED>(.*?)</LAST_DAY_UPDATED>").matcher(record);
         return matcher.find() ? matcher.group(1) : "";
+    }
+
+    private static Set<String> withoutLinks(List<String> ids) {
+        return ids.stream().filter(id -> !id.contains("-link-")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static long links(List<Entity> entities) {
+        return entities.stream().filter(entity -> entity.schema().getName().equals("UnknownLink")).count();
     }
 
     private static Set<String> subjectsAndSanctions(Set<String> dataIds) {

@@ -38,7 +38,8 @@ import org.convergence.model.Entity;
  * <p>The files are Latin-1, as OFAC's specification says; a file that is valid UTF-8 with non-ASCII
  * characters (a re-saved copy) is read as UTF-8, since Latin-1 text with accented letters is
  * practically never valid UTF-8. Remarks are parsed into typed facts by {@link OfacFacts} and kept
- * whole in notes. The set states no date for its data, so {@link #dataDate()} is null.
+ * whole in notes; after the last entry come the links the remarks state ("Linked To: NAME", see
+ * {@link OfacMapper#links()}). The set states no date for its data, so {@link #dataDate()} is null.
  */
 public final class OfacCsvReader implements EntitySource {
 
@@ -78,6 +79,7 @@ public final class OfacCsvReader implements EntitySource {
     private final Deque<InvalidRecordException> problems = new ArrayDeque<>();
     private final Deque<Entity> pending = new ArrayDeque<>(2);
     private int next;
+    private boolean linksResolved;
 
     public OfacCsvReader(Path folder, FileSet files, String dataset, ConvergenceModel model, String sourceUrl) {
         this.folderName = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
@@ -252,7 +254,12 @@ public final class OfacCsvReader implements EntitySource {
             throw problems.removeFirst();
         }
         if (next >= entries.size()) {
-            return null;
+            if (linksResolved) {
+                return null;
+            }
+            linksResolved = true;
+            pending.addAll(mapper.links());
+            return pending.pollFirst();
         }
         Row row = entries.get(next++);
         pending.addAll(mapper.entities(entry(row), row.where() + " ent_num " + clean(row.fields().getFirst())));
@@ -344,7 +351,7 @@ public final class OfacCsvReader implements EntitySource {
                 }
             }
         }
-        return new OfacEntry(id, type, name, firstName, lastName, programs, names, places, facts, notes);
+        return new OfacEntry(id, type, name, firstName, lastName, programs, names, places, facts, notes, OfacFacts.linkedTo(remarks));
     }
 
     private static String join(String... parts) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param addresses the addresses
  * @param facts the typed facts: identifiers, dates and places of birth, vessel details ...
  * @param notes further "Field: value" lines that no fact or property holds
+ * @param linkedTo the names of the entries the remarks say this one is linked to ("Linked To: NAME"), as written
  */
 record OfacEntry(
         String uid,
@@ -28,7 +29,8 @@ record OfacEntry(
         List<Alias> aliases,
         List<Address> addresses,
         List<Fact> facts,
-        List<String> notes) {
+        List<String> notes,
+        List<String> linkedTo) {
 
     /**
      * An alternate name.

@@ -112,6 +112,8 @@ final class OfacFacts {
                 + "|IFCA Determination -|PEESA Information:|Purchase/Sales For Divestment Date \\(CMIC\\)", "provisions", Kind.PROVISION);
     }
 
+    /** "Linked To: NAME" in the remarks: "; Linked To: HIZBALLAH." in the CSV, "(Linked To: HAMAS)" in the XML. */
+    private static final Pattern LINKED_TO = Pattern.compile("(\\(?)Linked To:\\s*", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEAK_ALIAS = Pattern.compile("([afn])\\.k\\.a\\.,?\\s+'(.+)'");
     private static final Pattern SEPARATOR = Pattern.compile(";\\s+");
     private static final Pattern COUNTRY_SUFFIX = Pattern.compile("(.+?)\\s*\\(([^()]+)\\)");
@@ -165,6 +167,30 @@ final class OfacFacts {
             }
         }
         return new Remarks(facts, aliases);
+    }
+
+    /**
+     * The names the remarks say the entry is linked to, as written up to the next "; " (without the
+     * parenthesis the XML closes the statement with). The CSV's last remark keeps its full stop, which
+     * may also end a name ("LTDA."): the caller tries both spellings.
+     */
+    static List<String> linkedTo(String remarks) {
+        List<String> names = new ArrayList<>();
+        if (remarks == null) {
+            return names;
+        }
+        Matcher statement = LINKED_TO.matcher(remarks);
+        while (statement.find()) {
+            int end = remarks.indexOf("; ", statement.end());
+            String name = remarks.substring(statement.end(), end < 0 ? remarks.length() : end).strip();
+            if (!statement.group(1).isEmpty() && name.endsWith(")")) {
+                name = name.substring(0, name.length() - 1).strip();
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** "alt. Passport X123 (Iran) issued 2001" to the fact Passport, X123, Iran; null when no rule knows the part. */

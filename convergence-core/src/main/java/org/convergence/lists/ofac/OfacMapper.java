@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
+import org.convergence.lists.StatedLinks;
 import org.convergence.lists.ofac.OfacEntry.Address;
 import org.convergence.lists.ofac.OfacEntry.Alias;
 import org.convergence.lists.ofac.OfacEntry.Fact;
@@ -24,6 +25,10 @@ import tech.followthemoney.model.Schema;
  * an Organization. OFAC's "entity" covers companies, banks, ministries, armed groups and networks;
  * Organization is the most specific schema true of all of them (Company would be wrong for a militia,
  * LegalEntity would lose imoNumber, which OFAC gives for shipping companies).
+ *
+ * <p>"Linked To: NAME" in the remarks becomes an UnknownLink (role "Linked To") to the entry whose
+ * primary name is NAME, when exactly one entry of the same list has it (see {@link StatedLinks}).
+ * Not thread-safe: one mapper per reader.
  */
 final class OfacMapper {
     static final String AUTHORITY = "Office of Foreign Assets Control";
@@ -31,11 +36,13 @@ final class OfacMapper {
     private final String dataset;
     private final ConvergenceModel model;
     private final String sourceUrl;
+    private final StatedLinks links;
 
     OfacMapper(String dataset, ConvergenceModel model, String sourceUrl) {
         this.dataset = dataset;
         this.model = model;
         this.sourceUrl = sourceUrl;
+        this.links = new StatedLinks(dataset, model, "Linked To", AUTHORITY, sourceUrl);
     }
 
     /** The FtM schema of an OFAC type (individual, vessel, aircraft, entity or blank, in any case), or null for another word. */
@@ -52,6 +59,12 @@ final class OfacMapper {
     /** The subject and its Sanction; the entry's type must be one {@link #schemaOf} knows. */
     List<Entity> entities(OfacEntry entry, String where) {
         String id = dataset + "-" + entry.uid();
+        links.name(entry.uid(), entry.name());
+        for (String linked : entry.linkedTo()) {
+            // The CSV's last remark ends with a full stop, which may also end a name ("LTDA.").
+            List<String> spellings = linked.endsWith(".") ? List.of(linked, linked.substring(0, linked.length() - 1)) : List.of(linked);
+            links.state(entry.uid(), spellings, null, where);
+        }
         Values subject = new Values(model.requireSchema(schemaOf(entry.type())), id, where);
         Values sanction = new Values(model.requireSchema("Sanction"), dataset + "-sanction-" + entry.uid(), where);
         subject.add("name", entry.name());
@@ -85,6 +98,11 @@ final class OfacMapper {
         sanction.add("authorityId", entry.uid());
         sanction.add("sourceUrl", sourceUrl);
         return List.of(subject.builder.build(), sanction.builder.build());
+    }
+
+    /** The links of the entries mapped so far ("Linked To"), once every entry of the list has been mapped. */
+    List<Entity> links() {
+        return links.resolve();
     }
 
     private void apply(Fact fact, Values subject, Values sanction, String where) {

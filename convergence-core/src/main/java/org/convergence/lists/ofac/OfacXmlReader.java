@@ -39,7 +39,8 @@ import org.convergence.model.Entity;
  *
  * <p>The uid is the ent_num of the CSV set, so an entry read from either format has the same ids.
  * Elements the schema does not name go into notes as "element: text"; the uids of aliases,
- * addresses and ids, and the mainEntry flags, are the list's internal keys and are not kept.
+ * addresses and ids, and the mainEntry flags, are the list's internal keys and are not kept. After the
+ * last entry come the links its remarks state ("(Linked To: NAME)", see {@link OfacMapper#links()}).
  */
 public final class OfacXmlReader implements EntitySource {
     private static final Set<String> ENTRY_FIELDS = Set.of("uid", "firstName", "lastName", "title", "sdnType", "remarks", "programList",
@@ -65,6 +66,7 @@ public final class OfacXmlReader implements EntitySource {
     private final long size;
     private final Deque<Entity> pending = new ArrayDeque<>(2);
     private int records;
+    private boolean linksResolved;
     private final Map<String, Integer> firstLine = new HashMap<>();
     private Integer recordCount;
     private String publishDate;
@@ -141,7 +143,12 @@ public final class OfacXmlReader implements EntitySource {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, file + ": Record_Count says " + recordCount + " entries, the file has "
                         + records + " sdnEntry elements; is the file incomplete?");
             }
-            return null;
+            if (linksResolved) {
+                return null;
+            }
+            linksResolved = true;
+            pending.addAll(mapper.links());
+            return pending.pollFirst();
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
@@ -227,7 +234,8 @@ public final class OfacXmlReader implements EntitySource {
             }
         }
         String name = firstName == null ? lastName : lastName + ", " + firstName;
-        return new OfacEntry(uid, type, name, firstName, lastName, programs, aliases, addresses, facts, notes);
+        return new OfacEntry(uid, type, name, firstName, lastName, programs, aliases, addresses, facts, notes,
+                OfacFacts.linkedTo(node.child("remarks")));
     }
 
     /** An aka: weak or strong (category), a.k.a., f.k.a. or n.k.a. (type), its name written like the primary name. */

@@ -1,17 +1,14 @@
 package org.convergence.lists.tabular;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.ListDates;
@@ -116,7 +113,7 @@ public abstract class TableListReader implements EntitySource {
      * @param fields all the row's fields, before any is removed
      */
     protected final Occurrence occurrence(String key, Map<String, String> fields, String where) {
-        String digest = sha1(fields.toString());
+        String digest = Checksums.recordKey(fields.toString());
         Seen earlier = seen.putIfAbsent(key, new Seen(where, digest));
         if (earlier == null) {
             return Occurrence.FIRST;
@@ -174,16 +171,6 @@ public abstract class TableListReader implements EntitySource {
             target.add(property, isoDate);
         } else {
             party.add("notes", field + ": " + written + " (not a plausible date; kept as written)");
-        }
-    }
-
-    /** A hex SHA-1 of the parts joined by a separator no list uses, for keys of lists that give no identifier. */
-    protected static String sha1(String... parts) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(String.join("\u001f", parts).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
     }
 

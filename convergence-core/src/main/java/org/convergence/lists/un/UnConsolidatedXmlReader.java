@@ -29,6 +29,7 @@ import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
+import org.convergence.lists.StatedLinks;
 import org.convergence.lists.XmlFiles;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
@@ -56,10 +57,17 @@ import org.convergence.model.EntityBuilder;
  * place of birth states goes into notes, as does any field this reader does not know. VERSIONNUM (a
  * record revision counter that the list does not keep up) and LIST_TYPE "UN List" (the same for every
  * record) are not kept, nor "na" ("not available") as a name part or nationality.
+ *
+ * <p>The list names other listed parties by their reference number ("Member of Al-Qaida in the Arabian
+ * Peninsula (AQAP) (QDe.129)", "designated under IRe.066"), mostly in COMMENTS1. After the last record
+ * come those links, as UnknownLinks (role {@value #LINK_ROLE}) whose description is the sentence that
+ * names the other party, for every reference number that is another record's (see {@link StatedLinks}).
  */
 public final class UnConsolidatedXmlReader implements EntitySource {
     public static final String AUTHORITY = "United Nations Security Council";
     public static final String SOURCE_URL = "https://www.un.org/securitycouncil/content/un-sc-consolidated-list";
+    /** The role of a link from a record to a party its text names: the list says that it names it, not how they are tied. */
+    private static final String LINK_ROLE = "UN listing refers to";
 
     /** A regime's committee and its program id as OpenSanctions writes it, by the list's UN_LIST_TYPE. */
     private record Program(String title, String id) {}
@@ -89,6 +97,10 @@ public final class UnConsolidatedXmlReader implements EntitySource {
     /** An xs:date, which may carry a time zone ("2015-04-07-04:00" in LISTED_ON). */
     private static final Pattern XS_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:Z|[+-]\\d{2}:\\d{2})?");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    /** A reference number: the regime's two letters, i (individual) or e (entity), three digits; "Qde.014" happens too. */
+    private static final Pattern REFERENCE = Pattern.compile("\\b([A-Za-z]{2}[ie])\\.\\s?(\\d{3})\\b");
+    /** The end of a sentence: a full stop before a capital letter (not "Sep. 2007"). */
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(?=\\p{Lu})");
     /** Records nest two levels (INDIVIDUAL_ALIAS/ALIAS_NAME); an element much deeper means a broken file or another list. */
     private static final int MAX_DEPTH = 4;
     /** The widest BETWEEN range of birth years taken as a list of years. */
@@ -113,6 +125,16 @@ public final class UnConsolidatedXmlReader implements EntitySource {
             return children.stream().map(Node::describe).filter(Objects::nonNull).toList();
         }
 
+        /** The element's own text and its descendants', each as written (whitespace collapsed), blank ones left out. */
+        List<String> texts() {
+            List<String> texts = new ArrayList<>();
+            if (text != null) {
+                texts.add(text);
+            }
+            children.forEach(child -> texts.addAll(child.texts()));
+            return texts;
+        }
+
         /** The text, or for a group its fields as "label: value; ...", or null when empty. */
         String describe() {
             if (children.isEmpty()) {
@@ -132,6 +154,8 @@ public final class UnConsolidatedXmlReader implements EntitySource {
     private final String dateGenerated;
     private final List<Entity> pending = new ArrayList<>(2);
     private final Map<String, String> seen = new HashMap<>();
+    private final StatedLinks links;
+    private boolean linksResolved;
     private ConvergenceException failure;
     private int record;
     private String latestListing;
@@ -140,6 +164,7 @@ public final class UnConsolidatedXmlReader implements EntitySource {
         this.file = file;
         this.dataset = dataset;
         this.model = model;
+        this.links = new StatedLinks(dataset, model, LINK_ROLE, AUTHORITY, SOURCE_URL);
         try {
             this.size = Files.size(file);
             this.input = new CountingInputStream(Files.newInputStream(file));
@@ -199,7 +224,12 @@ public final class UnConsolidatedXmlReader implements EntitySource {
             throw failure;
         }
         if (node == null) {
-            return null;
+            if (linksResolved) {
+                return null;
+            }
+            linksResolved = true;
+            pending.addAll(links.resolve());
+            return pending.isEmpty() ? null : pending.removeFirst();
         }
         record++;
         pending.addAll(entities(node, file.getFileName() + ":" + node.line() + " record " + record));
@@ -278,6 +308,11 @@ public final class UnConsolidatedXmlReader implements EntitySource {
         for (Node field : node.children()) {
             String text = field.describe();
             String at = where + " field " + field.name();
+            if (field.name().equals("REFERENCE_NUMBER")) {
+                links.name(dataId, text);
+            } else {
+                field.texts().forEach(written -> stateReferences(dataId, written, at));
+            }
             if (!person && PERSON_FIELDS.contains(field.name())) {
                 note(subject, field);
                 continue;
@@ -322,6 +357,31 @@ public final class UnConsolidatedXmlReader implements EntitySource {
         subject.add("topics", "sanction").add("sourceUrl", SOURCE_URL);
         sanction.add("sourceUrl", SOURCE_URL);
         return List.of(subject.build(), sanction.build());
+    }
+
+    /** Each reference number in a text of the record, with the sentence it stands in, as a link to state. */
+    private void stateReferences(String dataId, String text, String where) {
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find()) {
+            String number = reference.group(1) + "." + reference.group(2);
+            links.state(dataId, List.of(number), sentence(text, reference.start(), reference.end()), where);
+        }
+    }
+
+    /** The sentence of the text that holds the range from..to. */
+    private static String sentence(String text, int from, int to) {
+        int start = 0;
+        int end = text.length();
+        Matcher boundary = SENTENCE_END.matcher(text);
+        while (boundary.find()) {
+            if (boundary.end() <= from) {
+                start = boundary.end();
+            } else if (boundary.start() >= to) {
+                end = boundary.start() + 1;
+                break;
+            }
+        }
+        return text.substring(start, end).strip();
     }
 
     private static void program(EntityBuilder sanction, String listType) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.convergence.ingest.Checksums;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
@@ -97,7 +98,7 @@ public final class ConsolidatedScreeningListReader extends TableListReader {
         }
         String recordId = fields.get("_id");
         String entityNumber = fields.get("entity_number");
-        String key = recordId != null ? recordId : entityNumber != null ? entityNumber : sha1(source, name, fields.getOrDefault("addresses", ""));
+        String key = recordId != null ? recordId : entityNumber != null ? entityNumber : Checksums.recordKey(source, name, fields.getOrDefault("addresses", ""));
         String where = row + " (" + name + ")";
         switch (occurrence(key, fields, where)) {
             case REPEAT -> {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.convergence.ingest.Checksums;
 import org.convergence.ingest.InvalidRecordException;
 import org.convergence.lists.Countries;
 import org.convergence.lists.ListDates;
@@ -55,11 +56,11 @@ public final class DeniedPersonsListReader extends TableListReader {
         }
         String where = row + " (" + name + ")";
         List<String> party = Stream.concat(Stream.of(name), ADDRESS.stream().map(field -> fields.getOrDefault(field, ""))).toList();
-        String key = sha1(party.toArray(String[]::new));
+        String key = Checksums.recordKey(party.toArray(String[]::new));
         Occurrence occurrence = occurrence(key, fields, where);
         if (occurrence == Occurrence.CONFLICT) {
             String first = firstSeenAt(key);
-            key = sha1(Stream.concat(party.stream(), Stream.of(fields.getOrDefault("Effective_Date", ""), fields.getOrDefault("FR_Citation", "")))
+            key = Checksums.recordKey(Stream.concat(party.stream(), Stream.of(fields.getOrDefault("Effective_Date", ""), fields.getOrDefault("FR_Citation", "")))
                     .toArray(String[]::new));
             occurrence = occurrence(key, fields, where);
             if (occurrence == Occurrence.CONFLICT) {
