@@ -107,10 +107,10 @@ class MatchApiTest {
 
     @Test
     void thresholdDecidesTheMatchFlagAndCutoffWhatIsShown() {
-        JsonNode strict = match("/match/ca-sema?threshold=0.99", OLEKSIN_CYRILLIC).path("responses").path("q1").path("results").get(0);
+        JsonNode strict = match("/match/ca-sema?threshold=1", OLEKSIN_CYRILLIC).path("responses").path("q1").path("results").get(0);
         assertEquals(OLEKSIN, strict.path("id").asText());
         assertFalse(strict.path("match").asBoolean(), strict.toString());
-        assertEquals(0.99, match("/match/ca-sema?threshold=0.99", OLEKSIN_CYRILLIC).path("algorithm").path("threshold").asDouble(), 1e-9);
+        assertEquals(1.0, match("/match/ca-sema?threshold=1", OLEKSIN_CYRILLIC).path("algorithm").path("threshold").asDouble(), 1e-9);
 
         double score = strict.path("score").asDouble();
         JsonNode above = match("/match/ca-sema?cutoff=" + Math.min(1, score + 0.01), OLEKSIN_CYRILLIC).path("responses").path("q1");
@@ -191,11 +191,11 @@ class MatchApiTest {
 
     @Test
     void theAuditRecordsTheThresholdAndCutoffTheCallerWasAnsweredAt() {
-        JsonNode answered = json(api.postJsonAs("threshold-tester", "/match/ca-sema?threshold=0.99&cutoff=0.2", OLEKSIN_CYRILLIC))
+        JsonNode answered = json(api.postJsonAs("threshold-tester", "/match/ca-sema?threshold=1&cutoff=0.2", OLEKSIN_CYRILLIC))
                 .path("responses").path("q1").path("results").get(0);
         assertFalse(answered.path("match").asBoolean(), "not a match at the threshold asked for: " + answered);
         JsonNode request = auditedRequests("threshold-tester").getLast();
-        assertEquals(0.99, request.path("threshold").asDouble(), 1e-9);
+        assertEquals(1.0, request.path("threshold").asDouble(), 1e-9);
         assertEquals(0.2, request.path("cutoff").asDouble(), 1e-9);
         assertFalse(request.path("results").get(0).path("match").asBoolean(), "the audit keeps what the caller was answered: " + request);
     }

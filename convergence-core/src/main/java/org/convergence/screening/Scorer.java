@@ -145,7 +145,9 @@ public final class Scorer {
             evidence.add(SIMILARITY_AT, best.similarity(), best::explanation);
             evidence.add(CLOSENESS_AT, best.closeness(), () -> best.exact() ? best.inText() ? "the listed name's parts, all found in the text"
                     : "the same name parts" : "how near the names are to the same name");
-            evidence.add(RARITY_AT, best.rarity(), () -> "how rare the listed name's parts are among the indexed names (1 rare, 0.25 common)");
+            // rarity weighs agreement: a rare name that agrees says more than a common one, and one that does not agree says nothing
+            evidence.add(RARITY_AT, best.rarity() * best.closeness(), () -> "the closeness times how rare the listed name's parts are among the"
+                    + " indexed names (" + String.format(java.util.Locale.ROOT, "%.2f", best.rarity()) + "; 1 rare, 0.25 common)");
             if (best.conflict() > 0) {
                 evidence.add(CONFLICT_AT, best.conflict(), () -> "parts of each name that the other does not have: " + best.explanation());
             }

@@ -109,20 +109,25 @@ public record ScreenedEntity(String id, String dataset, Schema schema, String ca
                 .distinct().toList();
     }
 
-    /** A name and an alias in parentheses after it: "KOREAN NATIONAL INSURANCE COMPANY (KNIC)". */
-    private static final java.util.regex.Pattern WITH_ALIAS = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)\\s*");
+    /** A name and a qualifier or an acronym in parentheses after it: "KOREAN NATIONAL INSURANCE COMPANY (KNIC)", "X Co., Ltd. (Shanghai)". */
+    private static final java.util.regex.Pattern WITH_ASIDE = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(([^()]+)\\)\\s*");
+    /** Words an acronym may leave out. */
+    private static final Set<String> JOINING_WORDS = Set.of("of", "the", "and", "for", "de", "du", "la", "al", "el", "ul");
 
     /**
-     * A name value as lists write several names in one: the value, and when it holds them, the name
-     * and the alias in parentheses after it, and each name of "NAME / OTHER NAME".
+     * A name value as lists write several names in one: the value; when it ends in parentheses, the
+     * name without them (a qualifier such as a city) and, when they hold the name's acronym, the
+     * acronym; and each name of "NAME / OTHER NAME".
      */
     static List<String> alternatives(String value) {
         List<String> out = new ArrayList<>(3);
         out.add(value);
-        java.util.regex.Matcher aliased = WITH_ALIAS.matcher(value);
-        if (aliased.matches()) {
-            out.add(aliased.group(1));
-            out.add(aliased.group(2));
+        java.util.regex.Matcher aside = WITH_ASIDE.matcher(value);
+        if (aside.matches()) {
+            out.add(aside.group(1));
+            if (isAcronymOf(aside.group(2), aside.group(1))) {
+                out.add(aside.group(2));
+            }
         }
         if (value.contains(" / ")) {
             for (String part : value.split(" / ")) {
@@ -132,6 +137,25 @@ public record ScreenedEntity(String id, String dataset, Schema schema, String ca
             }
         }
         return out;
+    }
+
+    /** True when the letters of {@code acronym} are the initials of the name's words, with or without its joining words. */
+    private static boolean isAcronymOf(String acronym, String name) {
+        String letters = acronym.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+        if (letters.length() < 2) {
+            return false;
+        }
+        StringBuilder all = new StringBuilder();
+        StringBuilder withoutJoining = new StringBuilder();
+        for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (!word.isEmpty()) {
+                all.append(word.charAt(0));
+                if (!JOINING_WORDS.contains(word)) {
+                    withoutJoining.append(word.charAt(0));
+                }
+            }
+        }
+        return letters.contentEquals(all) || letters.contentEquals(withoutJoining);
     }
 
     /** An identifier as compared: letters and digits, upper case (so "12-34 567" equals "1234567"). */

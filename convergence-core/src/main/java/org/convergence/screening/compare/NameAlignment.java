@@ -162,6 +162,11 @@ public final class NameAlignment {
             boolean swapped) {
         List<String> one = oneName.keys();
         List<String> other = otherName.tokens();
+        List<String> otherKeys = otherName.keys();
+        if (!hasFreeNeighbours(otherUnit)) {
+            return; // no two free words of the other name to join
+        }
+        boolean skeletons = oneName.vowelsUnwritten() || otherName.vowelsUnwritten();
         for (int i = 0; i < one.size(); i++) {
             if (oneUnit[i] >= 0 || one.get(i).length() < 4) {
                 continue;
@@ -169,17 +174,19 @@ public final class NameAlignment {
             int length = oneName.tokens().get(i).length();
             for (int from = 0; from < other.size() && oneUnit[i] < 0; from++) {
                 StringBuilder joined = new StringBuilder();
+                StringBuilder joinedKeys = new StringBuilder();
                 for (int to = from; to < other.size() && to - from < MAX_JOINED && otherUnit[to] < 0; to++) {
                     joined.append(other.get(to));
+                    joinedKeys.append(otherKeys.get(to));
                     // only words whose letters could add up to the one word are keyed and compared: most cannot
                     if (to == from || Math.abs(joined.length() - length) > PartSimilarity.budget(Math.max(joined.length(), length)) + 2) {
                         continue;
                     }
                     // the words joined as one word are keyed as one word, so that Bashir Ud Din meets Bashiruddin; two
                     // words are also tried the other way round, since a name written "FAMILY, Given" is read given name first
-                    boolean skeletons = oneName.vowelsUnwritten() || otherName.vowelsUnwritten();
-                    double similarity = Math.max(joinedSimilarity(oneName, i, joined.toString(), skeletons),
-                            to == from + 1 ? joinedSimilarity(oneName, i, other.get(to) + other.get(from), skeletons) : 0);
+                    double similarity = Math.max(joinedSimilarity(oneName, i, joined.toString(), joinedKeys.toString(), skeletons),
+                            to == from + 1 ? joinedSimilarity(oneName, i, other.get(to) + other.get(from), otherKeys.get(to) + otherKeys.get(from),
+                                    skeletons) : 0);
                     if (similarity > 0) {
                         oneUnit[i] = units.size();
                         for (int k = from; k <= to; k++) {
@@ -194,9 +201,28 @@ public final class NameAlignment {
         }
     }
 
-    /** How alike a part and words written as one are, on keys, and on consonants for a script that leaves vowels out. */
-    private static double joinedSimilarity(NormalizedName name, int i, String joined, boolean skeletons) {
-        double similarity = PartSimilarity.spelling(name.keys().get(i), RomanisationKey.of(joined));
+    private static boolean hasFreeNeighbours(int[] unit) {
+        for (int k = 0; k + 1 < unit.length; k++) {
+            if (unit[k] < 0 && unit[k + 1] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How alike a part and words written as one are, on keys, and on consonants for a script that leaves
+     * vowels out. The words' keys put together ({@code joinedKeys}) differ from the key of the words
+     * joined only where a letter group spans two words, so the key of the joined words is worked out
+     * only when the keys put together come within an edit of the part.
+     */
+    private static double joinedSimilarity(NormalizedName name, int i, String joined, String joinedKeys, boolean skeletons) {
+        String key = name.keys().get(i);
+        if (!skeletons && PartSimilarity.distance(key, joinedKeys, PartSimilarity.budget(Math.max(key.length(), joinedKeys.length())) + 1)
+                > PartSimilarity.budget(Math.max(key.length(), joinedKeys.length())) + 1) {
+            return 0;
+        }
+        double similarity = PartSimilarity.spelling(key, RomanisationKey.of(joined));
         if (similarity < 1 && skeletons) {
             similarity = Math.max(similarity, PartSimilarity.spelling(name.skeletons().get(i), RomanisationKey.skeleton(RomanisationKey.of(joined))));
         }

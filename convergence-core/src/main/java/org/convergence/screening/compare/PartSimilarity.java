@@ -47,10 +47,11 @@ public final class PartSimilarity {
         if (a.length() == 1 || b.length() == 1) {
             return query.person() && result.person() && query.tokens().get(i).charAt(0) == result.tokens().get(j).charAt(0) ? INITIAL : 0;
         }
-        if (names.sameGivenName(a, b)) {
+        PartKind kind = query.kinds().get(i);
+        if (kind == PartKind.NAME && result.kinds().get(j) == PartKind.NAME && names.sameGivenName(a, b)) {
             return SHORT_FORM;
         }
-        if (names.institutionWords(query.tokens().get(i), result.tokens().get(j))) {
+        if (kind == PartKind.GENERIC && result.kinds().get(j) == PartKind.GENERIC && names.institutionWords(query.tokens().get(i), result.tokens().get(j))) {
             return INSTITUTION;
         }
         // the spellings as written too: a romanisation key folds letter groups, and a typo can fold differently from the word it spoils
@@ -84,7 +85,7 @@ public final class PartSimilarity {
         }
         int length = Math.max(a.length(), b.length());
         int budget = budget(length);
-        if (budget == 0 || Math.abs(a.length() - b.length()) > budget) {
+        if (budget == 0 || Math.abs(a.length() - b.length()) > budget || differentLetters(a, b) > 4 * budget) {
             return 0;
         }
         double distance = distance(a, b, budget);
@@ -144,6 +145,23 @@ public final class PartSimilarity {
             current = swap;
         }
         return previous[m] / 2.0;
+    }
+
+    /**
+     * How many letters one word has that the other has not, counting each letter once: an edit adds or
+     * takes away at most two of them and a near letter costs half an edit, so more than four per edit
+     * of budget rules a pair out before the table is computed (most pairs compared are different words).
+     */
+    private static int differentLetters(String a, String b) {
+        return Long.bitCount(letters(a) ^ letters(b));
+    }
+
+    private static long letters(String word) {
+        long set = 0;
+        for (int i = 0; i < word.length(); i++) {
+            set |= 1L << (word.charAt(i) & 63);
+        }
+        return set;
     }
 
     /** For two ASCII letters or digits, whether one stands for the other (see {@link #NEAR_LETTERS}). */
