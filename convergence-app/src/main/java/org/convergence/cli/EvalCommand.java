@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code convergence eval}: screening quality on the labelled development set, against the lists in the store. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalExposureCommand.class,
         description = {"Run the labelled development set (the public sets of ../shared/data/name-matching, the pairs the lists give",
                 "themselves, generated variants and hard negatives) against the lists in the store. Prints leave-one-set-out precision,",
                 "recall and F1 (each set judged by a model fitted on the others), the same by script and by kind of party, the calibration",

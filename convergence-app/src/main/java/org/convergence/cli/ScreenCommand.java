@@ -143,7 +143,7 @@ final class ScreenCommand implements Callable<Integer> {
                 summary.firstRequestId() == 0 ? "none" : summary.firstRequestId() + " to " + summary.lastRequestId());
     }
 
-    private static BatchInput.Format parseFormat(String name) {
+    static BatchInput.Format parseFormat(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "csv" -> BatchInput.Format.CSV;
             case "jsonl", "json", "ndjson" -> BatchInput.Format.JSONL;
@@ -160,7 +160,7 @@ final class ScreenCommand implements Callable<Integer> {
         }
     }
 
-    private static Writer open(Path path) {
+    static Writer open(Path path) {
         try {
             return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -169,7 +169,7 @@ final class ScreenCommand implements Callable<Integer> {
     }
 
     /** Standard output, flushed but left open at the end. */
-    private static Writer nonClosing(PrintWriter standardOutput) {
+    static Writer nonClosing(PrintWriter standardOutput) {
         return new FilterWriter(standardOutput) {
             @Override
             public void close() {

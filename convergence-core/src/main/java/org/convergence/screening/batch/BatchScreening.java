@@ -4,13 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.ingest.ImportProgress;
@@ -23,13 +17,9 @@ import org.convergence.store.DatasetVersion;
 
 /**
  * Screens a file row by row through the audit log and writes every output as it goes, in input
- * order. Rows are screened on several threads; at most {@link #WINDOW} rows are in flight, so memory
- * holds a bounded number of rows whatever the file's size.
+ * order. Rows are screened on several threads, through {@link RowsInOrder}.
  */
 public final class BatchScreening {
-    /** Rows read ahead of the one being written: enough to keep the threads busy. */
-    static final int WINDOW = 256;
-    private static final int PROGRESS_INTERVAL = 250;
 
     private final Screener screener;
     private final AuditedScreener audited;
@@ -77,36 +67,14 @@ public final class BatchScreening {
                 settings.thresholds(), versions, screener.scorer().model());
         writers.forEach(writer -> writer.start(context));
         Totals totals = new Totals();
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(),
-                task -> Thread.ofPlatform().daemon().name("screen-" + thread.incrementAndGet()).unstarted(task));
-        ArrayDeque<Future<RowOutcome>> window = new ArrayDeque<>();
         try {
-            long read = 0;
-            while (true) {
-                BatchRow row;
-                try {
-                    row = input.next();
-                } catch (RuntimeException e) {
-                    drain(window, writers, totals);
-                    finish(writers, totals, started);
-                    throw e;
-                }
-                if (row == null) {
-                    break;
-                }
-                window.add(pool.submit(() -> screen(row, settings)));
-                if (window.size() >= WINDOW) {
-                    emit(window.poll(), writers, totals);
-                }
-                if (++read % PROGRESS_INTERVAL == 0) {
-                    progress.update(read, input.position(), input.size());
-                }
-            }
-            drain(window, writers, totals);
-            progress.update(totals.rows, input.position(), input.size());
-        } finally {
-            pool.shutdownNow();
+            RowsInOrder.run(input, settings.threads(), "screen", row -> screen(row, settings), outcome -> {
+                totals.add(outcome);
+                writers.forEach(writer -> writer.write(outcome));
+            }, progress);
+        } catch (RuntimeException e) {
+            finish(writers, totals, started);
+            throw e;
         }
         return finish(writers, totals, started);
     }
@@ -142,29 +110,6 @@ public final class BatchScreening {
             }
             return new RowOutcome(row, null, e.getMessage());
         }
-    }
-
-    private static void drain(ArrayDeque<Future<RowOutcome>> window, List<ResultWriter> writers, Totals totals) {
-        while (!window.isEmpty()) {
-            emit(window.poll(), writers, totals);
-        }
-    }
-
-    private static void emit(Future<RowOutcome> pending, List<ResultWriter> writers, Totals totals) {
-        RowOutcome outcome;
-        try {
-            outcome = pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConvergenceException(ErrorCategory.INTERNAL, "batch screening was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new ConvergenceException(ErrorCategory.INTERNAL, "screening a row failed: " + e.getCause(), e.getCause());
-        }
-        totals.add(outcome);
-        writers.forEach(writer -> writer.write(outcome));
     }
 
     private static BatchSummary finish(List<ResultWriter> writers, Totals totals, long started) {

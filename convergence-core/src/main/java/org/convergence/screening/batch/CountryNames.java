@@ -11,7 +11,7 @@ import org.convergence.model.ConvergenceModel;
  * Country names and codes as customer files write them ("Russia", "RUS", "ru", "Côte d'Ivoire",
  * "Ivory Coast") to the lower-case codes FtM and the lists use. Thread-safe (immutable once built).
  */
-final class CountryNames {
+public final class CountryNames {
     /** English names in common use that neither FtM's labels nor Java's locale names give. */
     private static final Map<String, String> COMMON = Map.ofEntries(Map.entry("united states", "us"), Map.entry("usa", "us"),
             Map.entry("united states of america", "us"), Map.entry("uk", "gb"), Map.entry("great britain", "gb"),
@@ -21,11 +21,14 @@ final class CountryNames {
             Map.entry("turkey", "tr"), Map.entry("burma", "mm"), Map.entry("korea, republic of", "kr"), Map.entry("republic of korea", "kr"),
             Map.entry("korea, democratic people's republic of", "kp"), Map.entry("dprk", "kp"), Map.entry("people's republic of china", "cn"),
             Map.entry("prc", "cn"), Map.entry("viet nam", "vn"), Map.entry("vatican", "va"), Map.entry("palestine", "ps"),
-            Map.entry("swaziland", "sz"), Map.entry("cape verde", "cv"), Map.entry("iran, islamic republic of", "ir"));
+            Map.entry("swaziland", "sz"), Map.entry("cape verde", "cv"), Map.entry("iran, islamic republic of", "ir"),
+            // as co-authors' affiliations write them
+            Map.entry("p.r. china", "cn"), Map.entry("p. r. china", "cn"), Map.entry("pr china", "cn"), Map.entry("p.r.china", "cn"),
+            Map.entry("中国", "cn"), Map.entry("中华人民共和国", "cn"), Map.entry("россия", "ru"), Map.entry("российская федерация", "ru"));
 
     private final Map<String, String> codes = new HashMap<>();
 
-    CountryNames(ConvergenceModel model) {
+    public CountryNames(ConvergenceModel model) {
         model.ftm().getType("country").getValues().orElse(Map.of()).forEach((code, label) -> {
             codes.put(key(code), code);
             codes.putIfAbsent(key(label), code);
@@ -44,7 +47,7 @@ final class CountryNames {
     }
 
     /** The code of a country name or code, or null when it is not a country this knows. */
-    String code(String name) {
+    public String code(String name) {
         return codes.get(key(name));
     }
 

@@ -140,7 +140,7 @@ public final class HtmlReport implements ResultWriter {
         }
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -1,0 +1,152 @@
+package org.convergence.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.convergence.ConvergenceException;
+import org.convergence.ErrorCategory;
+import org.convergence.exposure.ExposureBatch;
+import org.convergence.exposure.ExposureCheck;
+import org.convergence.exposure.ExposureCsv;
+import org.convergence.exposure.ExposureHtml;
+import org.convergence.exposure.ExposureJsonLines;
+import org.convergence.exposure.ExposureReport;
+import org.convergence.graph.ExposureGraph;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.screening.Scope;
+import org.convergence.screening.ScoringModel;
+import org.convergence.screening.Screener;
+import org.convergence.screening.Thresholds;
+import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.batch.BatchInput;
+import org.convergence.store.StatementStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code convergence exposure FILE}: each partner of a file, listed, linked or clear, with the paths that say why. */
+@Command(name = "exposure", mixinStandardHelpOptions = true,
+        description = {"Check a CSV or JSON lines file of partners (names or co-authors' affiliations) for exposure, row by row, streamed: "
+                + "listed (on a list itself), linked (a path of at most --hops relations to a listed party or the China–Russia defence "
+                + "nexus) or clear, with every path's steps and their sources.",
+                "An affiliation is read into its units (lab, department, institution, city, postcode, country) and each unit that can "
+                        + "name an organisation is screened; every screening is recorded in the audit log."})
+final class ExposureCommand implements Callable<Integer> {
+    @ParentCommand
+    ConvergenceCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The partners: CSV with a header row, or JSON lines.")
+    Path file;
+
+    @Option(names = "--input-format", paramLabel = "csv|jsonl", description = "The input's format (default: from the file name).")
+    String inputFormat;
+
+    @Option(names = "--format", paramLabel = "jsonl|csv|html", description = "The output's format (default: from -o's extension, else JSON lines).")
+    String format;
+
+    @Option(names = "--column", paramLabel = "PROPERTY=COLUMN",
+            description = "Map a column to a property: --column name=affiliation --column country=country; repeat for each. "
+                    + "Default: guessed from common column names.")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "Organization",
+            description = "The FtM schema of the rows (default: ${DEFAULT-VALUE}; Person screens each name whole).")
+    String schema;
+
+    @Option(names = "--scope", defaultValue = "all", paramLabel = "DATASET", description = "A dataset to screen against, or all (default).")
+    String scope;
+
+    @Option(names = "--hops", defaultValue = "3", paramLabel = "N", description = "The most relations a path follows (default: ${DEFAULT-VALUE}).")
+    int hops;
+
+    @Option(names = "--threshold", paramLabel = "SCORE",
+            description = "A unit scoring at least this against a listed name is its match, 0 to 1 (default: the scoring model's threshold).")
+    Double threshold;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE (default: standard output).")
+    Path output;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Who checks, for the audit log (default: $CONVERGENCE_USER, else the OS user).")
+    String user;
+
+    @Option(names = "--skip-invalid", description = "Report a malformed JSON line as a row error and go on, instead of stopping at it.")
+    boolean skipInvalid;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Rows checked at once (default: the number of processors).")
+    Integer threads;
+
+    private enum Output { JSONL, CSV, HTML }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        ConvergenceModel model = ConvergenceModel.standard();
+        BatchInput.Format input = inputFormat == null ? BatchInput.Format.of(file) : ScreenCommand.parseFormat(inputFormat);
+        Output outputFormat = outputFormat();
+        double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
+        ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(scope), new Thresholds(matchFrom, matchFrom), Users.resolve(user),
+                hops, ExposureCheck.Settings.DEFAULT_PATHS);
+        // The input first: a wrong column mapping is reported before the index and the graph are built.
+        try (BatchInput rows = BatchInput.open(file, input, columns, schema, skipInvalid, model);
+                StatementStore store = root.openStore();
+                Screener screener = Screener.open(store)) {
+            screener.scope(settings.scope());
+            err.println("reading " + file.getFileName() + ": " + rows.describe());
+            err.println("building the exposure graph...");
+            ExposureGraph graph = ExposureGraph.build(store);
+            ExposureCheck check = new ExposureCheck(screener, new AuditedScreener(screener, AuditLog.of(store)), () -> graph, model);
+            try (Writer results = output == null ? ScreenCommand.nonClosing(spec.commandLine().getOut()) : ScreenCommand.open(output)) {
+                ExposureReport report = switch (outputFormat) {
+                    case JSONL -> new ExposureJsonLines(results);
+                    case CSV -> new ExposureCsv(results);
+                    case HTML -> new ExposureHtml(results);
+                };
+                ProgressBar progress = new ProgressBar(err, "checking " + file.getFileName());
+                ExposureReport.Summary summary;
+                try {
+                    summary = new ExposureBatch(check).run(rows, file.getFileName().toString(), settings,
+                            threads != null ? threads : Runtime.getRuntime().availableProcessors(), screener.current().versions(), List.of(report),
+                            progress);
+                } finally {
+                    progress.finish();
+                }
+                err.println(String.format(Locale.ROOT, "checked %,d partners in %.1f s (%,.0f rows/s): %,d listed, %,d linked, %,d clear, %,d not checked",
+                        summary.rows(), summary.elapsed().toNanos() / 1e9, summary.rowsPerSecond(), summary.listed(), summary.linked(), summary.clear(),
+                        summary.errors()));
+            }
+        } catch (UncheckedIOException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the results: " + e.getCause().getMessage(), e);
+        }
+        return 0;
+    }
+
+    private Output outputFormat() {
+        String name = format != null ? format : output == null ? "jsonl" : extension(output);
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "jsonl", "ndjson", "json" -> Output.JSONL;
+            case "csv" -> Output.CSV;
+            case "html", "htm" -> Output.HTML;
+            default -> throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "unknown output format '" + name + "': use --format jsonl, csv or html"
+                    + (format == null ? " (or name the output .jsonl, .csv or .html)" : ""));
+        };
+    }
+
+    private static String extension(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1);
+    }
+}
