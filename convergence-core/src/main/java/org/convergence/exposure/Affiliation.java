@@ -130,15 +130,17 @@ public record Affiliation(String text, List<Unit> units, String country) {
 
     /**
      * The units to screen, organisations first (an institution, then labs, departments and the rest), at
-     * most {@link #MAX_SCREENED_UNITS}, after the text whole when it has several units and is short. A department is screened only when no institution is named: it
-     * is part of the institution named, and on its own ("College of Aerospace Engineering") it reads
+     * most {@link #MAX_SCREENED_UNITS}, after the text whole when it has several units, is short and names no
+     * institution. A department is screened only when no institution is named: it
+     * * is part of the institution named, and on its own ("College of Aerospace Engineering") it reads
      * like other institutions' names.
      */
     public List<Unit> screenedUnits() {
         boolean institution = units.stream().anyMatch(unit -> unit.kind() == Kind.INSTITUTION);
         List<Unit> screened = new ArrayList<>();
-        if (units.size() > 1 && text.length() <= MAX_WHOLE) {
-            // the text whole as well: a name may hold a comma ("State Key Laboratory of Trauma, Burns and Combined Injury")
+        if (!institution && units.size() > 1 && text.length() <= MAX_WHOLE) {
+            // the text whole as well, when it names no institution: a lab's name may hold a comma ("State Key Laboratory of
+            // Trauma, Burns and Combined Injury"); an affiliation that names its institution is found by that unit
             screened.add(new Unit(text, Kind.OTHER));
         }
         for (Kind kind : institution ? List.of(Kind.INSTITUTION, Kind.LAB, Kind.OTHER) : List.of(Kind.LAB, Kind.DEPARTMENT, Kind.OTHER)) {

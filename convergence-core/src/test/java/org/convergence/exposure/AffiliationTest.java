@@ -28,7 +28,7 @@ class AffiliationTest {
                 COUNTRIES);
         assertThat(affiliation.units()).extracting(Unit::kind).containsExactly(Kind.DEPARTMENT, Kind.INSTITUTION, Kind.ADDRESS, Kind.CITY,
                 Kind.COUNTRY);
-        assertThat(affiliation.screenedUnits()).extracting(Unit::text).containsExactly(affiliation.text(), "Beijing Institute of Technology");
+        assertThat(affiliation.screenedUnits()).extracting(Unit::text).containsExactly("Beijing Institute of Technology");
     }
 
     @Test
@@ -36,6 +36,13 @@ class AffiliationTest {
         Affiliation affiliation = Affiliation.parse("西北工业大学航海学院，西安，中国", COUNTRIES);
         assertThat(affiliation.units()).containsExactly(new Unit("西北工业大学", Kind.INSTITUTION), new Unit("航海学院", Kind.DEPARTMENT),
                 new Unit("西安", Kind.CITY), new Unit("中国", Kind.COUNTRY));
+    }
+
+    @Test
+    void labNameHoldingACommaIsAlsoScreenedWhole() {
+        Affiliation affiliation = Affiliation.parse("State Key Laboratory of Trauma, Burns and Combined Injury", COUNTRIES);
+        assertThat(affiliation.screenedUnits()).extracting(Unit::text).containsExactly(affiliation.text(), "State Key Laboratory of Trauma",
+                "Burns and Combined Injury");
     }
 
     @Test
