@@ -6,10 +6,11 @@ import org.convergence.analytics.Flow;
 
 /**
  * What the overview shows: the heatmap; the direction of flows over time (per year, and per period);
- * breadth over time; the latest curated events; and the state of the lists.
+ * breadth over time; the brokers and communities of the co-operation network per period; the latest
+ * curated events; and the state of the lists.
  */
-public record OverviewPage(Heatmap heatmap, Timeline timeline, List<ConvergenceAnalytics.PeriodFlows> flows, Timeline breadth, List<Flow> latest,
-        List<ListRow> lists) {
+public record OverviewPage(Heatmap heatmap, Timeline timeline, List<ConvergenceAnalytics.PeriodFlows> flows, Timeline breadth, NetworkTables network,
+        List<Flow> latest, List<ListRow> lists) {
     public OverviewPage {
         flows = List.copyOf(flows);
         latest = List.copyOf(latest);

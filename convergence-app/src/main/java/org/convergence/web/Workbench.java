@@ -15,6 +15,7 @@ import java.util.Set;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
 import org.convergence.lists.ListDiff;
@@ -38,8 +39,6 @@ import org.slf4j.LoggerFactory;
  * (the time spent in the server, in milliseconds), which {@code convergence bench overview} reads.
  */
 public final class Workbench implements AutoCloseable {
-    /** The period starts of the flows table, as `analytics flows` uses them. */
-    private static final List<Integer> PERIODS = List.of(1991, 2000, 2014, 2022);
     /** Curated events listed on the overview, latest first. */
     private static final int LATEST_EVENTS = 10;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -87,6 +86,8 @@ public final class Workbench implements AutoCloseable {
         config.routes.get("/workbench/lists/{source}/diff.csv", workbench::diffCsv);
         config.routes.get("/workbench/domain-year.csv", workbench::matrixCsv);
         config.routes.get("/workbench/flows.csv", workbench::flowsCsv);
+        config.routes.get("/workbench/network-brokers.csv", workbench::networkBrokersCsv);
+        config.routes.get("/workbench/communities.csv", workbench::communitiesCsv);
         config.routes.get("/workbench/events", events::page);
         config.routes.get("/workbench/events.csv", events::csv);
         config.routes.get("/workbench/search", search::page);
@@ -141,8 +142,9 @@ public final class Workbench implements AutoCloseable {
         List<Flow> flows = current.flows(FlowFilter.ALL);
         List<Flow> latest = flows.stream().filter(flow -> flow.kind().equals("event"))
                 .sorted(Comparator.comparingInt(Flow::year).reversed()).limit(LATEST_EVENTS).toList();
-        OverviewPage page = new OverviewPage(Heatmap.of(current.matrix(FlowFilter.ALL)), Timeline.of(flows), current.flowsByPeriod(FlowFilter.ALL, PERIODS),
-                Timeline.ofBreadth(current.breadth(FlowFilter.ALL)), latest, listRows());
+        OverviewPage page = new OverviewPage(Heatmap.of(current.matrix(FlowFilter.ALL)), Timeline.of(flows),
+                current.flowsByPeriod(FlowFilter.ALL, ConvergenceAnalytics.PERIOD_STARTS), Timeline.ofBreadth(current.breadth(FlowFilter.ALL)),
+                NetworkTables.of(analytics.networkByPeriod()), latest, listRows());
         pages.render(ctx, "overview.jte", Map.of("page", page));
     }
 
@@ -293,9 +295,37 @@ public final class Workbench implements AutoCloseable {
 
     /** The overview's direction of flows per period. */
     private void flowsCsv(Context ctx) {
-        List<List<String>> rows = analytics.current().flowsByPeriod(FlowFilter.ALL, PERIODS).stream().map(period -> List.of(period.period(),
-                String.valueOf(period.ruToCn()), String.valueOf(period.cnToRu()), String.valueOf(period.joint()))).toList();
+        List<List<String>> rows = analytics.current().flowsByPeriod(FlowFilter.ALL, ConvergenceAnalytics.PERIOD_STARTS).stream()
+                .map(period -> List.of(period.period(), String.valueOf(period.ruToCn()), String.valueOf(period.cnToRu()), String.valueOf(period.joint())))
+                .toList();
         Pages.csv(ctx, "flows.csv", List.of("period", "ru_to_cn", "cn_to_ru", "joint"), rows);
+    }
+
+    /** Every party of each period's co-operation network as a broker, those that broker most between China and Russia first. */
+    private void networkBrokersCsv(Context ctx) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ConvergenceAnalytics.PeriodNetwork period : analytics.networkByPeriod()) {
+            for (CooperationNetwork.Broker broker : period.network().brokers()) {
+                NetworkTables.BrokerRow row = NetworkTables.row(period.period(), broker);
+                rows.add(List.of(row.period(), row.id(), row.name(), row.side(), row.chinaRussiaBetweenness(), row.betweenness(),
+                        String.valueOf(row.degree()), String.valueOf(row.chineseNeighbours()), String.valueOf(row.russianNeighbours())));
+            }
+        }
+        Pages.csv(ctx, "network-brokers.csv", List.of("period", "id", "party", "side", "cn_ru_betweenness", "betweenness", "degree", "chinese_ties",
+                "russian_ties"), rows);
+    }
+
+    /** Every member of each period's communities, one row per member. */
+    private void communitiesCsv(Context ctx) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ConvergenceAnalytics.PeriodNetwork period : analytics.networkByPeriod()) {
+            for (CooperationNetwork.Community community : period.network().communities()) {
+                for (CooperationNetwork.Party member : community.members()) {
+                    rows.add(List.of(period.period(), String.valueOf(community.number()), member.id(), member.name(), NetworkTables.side(member.side())));
+                }
+            }
+        }
+        Pages.csv(ctx, "communities.csv", List.of("period", "community", "id", "party", "side"), rows);
     }
 
     private void lists(Context ctx) {

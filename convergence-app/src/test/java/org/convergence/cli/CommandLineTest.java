@@ -147,6 +147,25 @@ class CommandLineTest {
     }
 
     @Test
+    void analyticsShowTheNetworksBrokersCommunitiesAndTiesPerPeriod() {
+        Run load = run("evidence", "load", "--dir", Fixtures.evidence().toString(), data());
+        assertEquals(0, load.exitCode(), load.err());
+        Run brokers = run("analytics", "network-brokers", "--format", "csv", "--periods", "2010,2018", data());
+        assertEquals(0, brokers.exitCode(), brokers.err());
+        assertEquals("period,rank,party,side,schema,cn_ru_betweenness,betweenness,degree,chinese_ties,russian_ties,id", brokers.out().lines().findFirst().orElseThrow());
+        assertTrue(brokers.out().contains("2010–2017,1,People's Liberation Army Air Force,china,PublicBody,0.0000,0.0000,1,0,1,cvg-party-pla-air-force"),
+                brokers.out());
+        Run communities = run("analytics", "communities", "--format", "csv", "--periods", "2010", data());
+        assertTrue(communities.out().contains("2010–2018,1,2,1,1,0,0.0000,People's Liberation Army Air Force; Rosoboronexport"), communities.out());
+        Run ties = run("analytics", "ties", "--format", "csv", data());
+        assertTrue(ties.out().contains("2014–2021,People's Liberation Army Air Force,Rosoboronexport,2,cvg-event-2015-su-35-contract cvg-event-2018-vostok"),
+                ties.out());
+        Run none = run("analytics", "network-brokers", "--limit", "0", data());
+        assertEquals(3, none.exitCode());
+        assertTrue(none.err().contains("--limit must be at least 1; got 0"), none.err());
+    }
+
+    @Test
     void listDiffNeedsTwoVersionsAndUnknownSourcesAreNamed() {
         Run diff = run("lists", "diff", "ca-sema", data());
         assertEquals(4, diff.exitCode());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
 import org.convergence.lists.ListDiff;
@@ -79,6 +80,32 @@ class WorkbenchTest {
         List<String> flows = get("/workbench/flows.csv").body().lines().toList();
         assertEquals("period,ru_to_cn,cn_to_ru,joint", flows.getFirst());
         assertEquals(5, flows.size(), "four periods");
+    }
+
+    @Test
+    void theOverviewShowsTheNetworksBrokersAndCommunitiesPerPeriodAndTheirCsv() throws Exception {
+        String html = get("/workbench").body();
+        List<ConvergenceAnalytics.PeriodNetwork> periods = analytics.networkByPeriod(FlowFilter.ALL, ConvergenceAnalytics.PERIOD_STARTS);
+        String summary = find(html, "(<table id=\"network-periods\">[\\s\\S]*?</table>)");
+        for (ConvergenceAnalytics.PeriodNetwork period : periods) {
+            CooperationNetwork network = period.network();
+            assertTrue(summary.contains("<tr><td>" + period.period() + "</td><td class=\"num\">" + network.events().size() + "</td><td class=\"num\">"
+                    + network.parties().size() + "</td><td class=\"num\">" + network.ties().size() + "</td>"), period.period() + ": " + summary);
+        }
+        // The fixture's two events, a 2015 sale and a 2018 exercise, tie Rosoboronexport to the PLA Air Force in 2014–2021 alone.
+        String brokers = find(html, "(<table id=\"network-brokers\">[\\s\\S]*?</table>)");
+        assertEquals(2, count(brokers, "<tr><td>2014–"), brokers);
+        assertTrue(brokers.contains("<a href=\"/workbench/entities/cvg-party-rosoboronexport\">Rosoboronexport</a></td><td>Russia</td>"), brokers);
+        String communities = find(html, "(<table id=\"network-communities\">[\\s\\S]*?</table>)");
+        assertEquals(1, count(communities, "<tr><td>"), communities);
+        assertTrue(communities.contains("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>"), "two parties: one Chinese, one Russian");
+
+        List<String> brokerCsv = get("/workbench/network-brokers.csv").body().lines().toList();
+        assertEquals("period,id,party,side,cn_ru_betweenness,betweenness,degree,chinese_ties,russian_ties", brokerCsv.getFirst());
+        assertEquals(periods.stream().mapToInt(period -> period.network().parties().size()).sum() + 1, brokerCsv.size());
+        List<String> memberCsv = get("/workbench/communities.csv").body().lines().toList();
+        assertEquals("period,community,id,party,side", memberCsv.getFirst());
+        assertTrue(memberCsv.contains("2014–2021,1,cvg-party-pla-air-force,People's Liberation Army Air Force,China"), memberCsv.toString());
     }
 
     @Test

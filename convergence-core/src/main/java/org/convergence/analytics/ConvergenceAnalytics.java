@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.convergence.graph.CooperationEventParties;
 import org.convergence.model.Entity;
 import org.convergence.store.StatementStore;
 import org.convergence.trade.SipriTradeRegisterReader;
@@ -16,50 +18,70 @@ import org.convergence.trade.SipriTradeRegisterReader;
 /**
  * Convergence analytics over the curated events and the SIPRI transfers between Russia (or the USSR)
  * and China: the domain × year matrix, the direction of flows per period, breadth (domains active
- * per year) and brokers (the parties present in the most domains). Immutable; thread-safe.
+ * per year), the parties present in the most domains, and the co-operation network of the curated
+ * events ({@link CooperationNetwork}: brokers by betweenness, communities), whole or by period.
+ * Immutable; thread-safe.
  */
 public final class ConvergenceAnalytics {
     /** Dataset names the store analytics read. */
     public static final String EVIDENCE_DATASET = "evidence";
     public static final String SIPRI_DATASET = "sipri";
 
-    private final List<Flow> flows;
+    /**
+     * The periods the workbench and {@code analytics flows} show by default: from the end of the Soviet
+     * Union, from 2000 (Putin's first term; the Treaty of Good-Neighbourliness followed in 2001), from 2014
+     * (Crimea, and the first Western sanctions) and from 2022 (the full-scale invasion of Ukraine).
+     */
+    public static final List<Integer> PERIOD_STARTS = List.of(1991, 2000, 2014, 2022);
 
-    public ConvergenceAnalytics(List<Flow> flows) {
+    /** A curated event: its flow, and the parties that take part in it (its authorities and observers left out). */
+    private record CuratedEvent(Flow flow, List<String> partyIds) {}
+
+    private final List<Flow> flows;
+    private final List<CuratedEvent> curated;
+    private final Map<String, CooperationNetwork.Party> parties;
+
+    private ConvergenceAnalytics(List<Flow> flows, List<CuratedEvent> curated, Map<String, CooperationNetwork.Party> parties) {
         this.flows = List.copyOf(flows);
+        this.curated = List.copyOf(curated);
+        this.parties = Map.copyOf(parties);
     }
 
     /**
      * Reads the latest versions of the 'evidence' and 'sipri' datasets (either may be absent). When
-     * the SIPRI register is loaded, curated events whose only source is SIPRI's database are left out,
-     * since the register counts those deals already.
+     * the SIPRI register is loaded, curated events whose only source is SIPRI's database are left out
+     * of the flows, since the register counts those deals already; the co-operation network, which
+     * leaves the register out, keeps them.
      */
     public static ConvergenceAnalytics fromStore(StatementStore store) {
         List<Flow> flows = new ArrayList<>();
+        List<CuratedEvent> curated = new ArrayList<>();
+        Map<String, CooperationNetwork.Party> parties = new HashMap<>();
         boolean sipriLoaded = store.latestVersion(SIPRI_DATASET).isPresent();
         store.latestVersion(EVIDENCE_DATASET).ifPresent(version -> {
-            Map<String, String> names = new HashMap<>();
             List<Entity> events = new ArrayList<>();
             store.forEachEntity(version, entity -> {
                 if (entity.schema().getName().equals("CooperationEvent")) {
                     events.add(entity);
                 } else {
-                    names.put(entity.id(), entity.caption());
+                    parties.put(entity.id(), party(entity));
                 }
             });
             for (Entity event : events) {
-                if (sipriLoaded && event.values("sourceUrl").stream().allMatch(SipriTradeRegisterReader.SOURCE_URL::equals)) {
+                Integer year = year(event.first("date"));
+                if (year == null) {
                     continue;
                 }
-                List<String> parties = new ArrayList<>();
+                List<String> names = new ArrayList<>();
                 // Every party named with an event, its authority too, as the brokers and the party filter have always read them.
                 for (String property : List.of("supplier", "recipient", "involved", "authority")) {
-                    event.values(property).forEach(id -> parties.add(names.getOrDefault(id, id)));
+                    event.values(property).forEach(id -> names.add(parties.containsKey(id) ? parties.get(id).name() : id));
                 }
-                Integer year = year(event.first("date"));
-                if (year != null) {
-                    flows.add(new Flow("event", event.id(), year, event.first("technologyDomain"), event.first("eventType"),
-                            event.first("direction"), parties.stream().distinct().toList()));
+                Flow flow = new Flow("event", event.id(), year, event.first("technologyDomain"), event.first("eventType"), event.first("direction"),
+                        names.stream().distinct().toList());
+                curated.add(new CuratedEvent(flow, CooperationEventParties.of(event)));
+                if (!sipriLoaded || !event.values("sourceUrl").stream().allMatch(SipriTradeRegisterReader.SOURCE_URL::equals)) {
+                    flows.add(flow);
                 }
             }
         });
@@ -81,7 +103,13 @@ public final class ConvergenceAnalytics {
                                 names.getOrDefault(entity.first("recipient"), entity.first("recipient")))));
             });
         });
-        return new ConvergenceAnalytics(flows);
+        return new ConvergenceAnalytics(flows, curated, parties);
+    }
+
+    private static CooperationNetwork.Party party(Entity entity) {
+        List<String> countries = new ArrayList<>(entity.values("country"));
+        countries.addAll(entity.values("jurisdiction"));
+        return new CooperationNetwork.Party(entity.id(), entity.caption(), entity.schema().getName(), CooperationNetwork.Side.of(countries));
     }
 
     private static Integer year(String date) {
@@ -116,16 +144,12 @@ public final class ConvergenceAnalytics {
     public record PeriodFlows(String period, int ruToCn, int cnToRu, int joint) {}
 
     public List<PeriodFlows> flowsByPeriod(FlowFilter filter, List<Integer> periodStarts) {
-        List<Integer> starts = periodStarts.stream().sorted().toList();
-        List<PeriodFlows> result = new ArrayList<>();
         List<Flow> selected = flows(filter);
-        int lastYear = selected.stream().mapToInt(Flow::year).max().orElse(starts.isEmpty() ? 0 : starts.getLast());
-        for (int i = 0; i < starts.size(); i++) {
-            int from = starts.get(i);
-            int to = i + 1 < starts.size() ? starts.get(i + 1) - 1 : Math.max(lastYear, from);
+        List<PeriodFlows> result = new ArrayList<>();
+        for (Span span : spans(periodStarts, selected.stream().mapToInt(Flow::year).max())) {
             int[] counts = new int[3];
             for (Flow flow : selected) {
-                if (flow.year() >= from && flow.year() <= to) {
+                if (span.contains(flow.year())) {
                     switch (flow.direction() == null ? "" : flow.direction()) {
                         case "ru-to-cn" -> counts[0]++;
                         case "cn-to-ru" -> counts[1]++;
@@ -134,9 +158,60 @@ public final class ConvergenceAnalytics {
                     }
                 }
             }
-            result.add(new PeriodFlows(from + "–" + to, counts[0], counts[1], counts[2]));
+            result.add(new PeriodFlows(span.label(), counts[0], counts[1], counts[2]));
         }
         return result;
+    }
+
+    /**
+     * The co-operation network of the curated events the filter selects (every curated event, whether
+     * or not the SIPRI register counts its deal too; no SIPRI transfer).
+     */
+    public CooperationNetwork network(FlowFilter filter) {
+        return CooperationNetwork.of(selected(filter).stream().map(event -> new CooperationNetwork.Participation(event.flow().id(), event.partyIds())).toList(),
+                parties);
+    }
+
+    /** The co-operation network of a period's events: brokers and communities as they were then. */
+    public record PeriodNetwork(String period, int fromYear, int toYear, CooperationNetwork network) {}
+
+    /** The network of each period, periods as {@link #flowsByPeriod} reads them: events before the first start are in none. */
+    public List<PeriodNetwork> networkByPeriod(FlowFilter filter, List<Integer> periodStarts) {
+        List<CuratedEvent> selected = selected(filter);
+        List<PeriodNetwork> result = new ArrayList<>();
+        for (Span span : spans(periodStarts, selected.stream().mapToInt(event -> event.flow().year()).max())) {
+            List<CooperationNetwork.Participation> participations = selected.stream().filter(event -> span.contains(event.flow().year()))
+                    .map(event -> new CooperationNetwork.Participation(event.flow().id(), event.partyIds())).toList();
+            result.add(new PeriodNetwork(span.label(), span.from(), span.to(), CooperationNetwork.of(participations, parties)));
+        }
+        return result;
+    }
+
+    private List<CuratedEvent> selected(FlowFilter filter) {
+        return curated.stream().filter(event -> filter.test(event.flow())).toList();
+    }
+
+    /** Years from and to, inclusive. */
+    private record Span(int from, int to) {
+        boolean contains(int year) {
+            return year >= from && year <= to;
+        }
+
+        String label() {
+            return from + "–" + to;
+        }
+    }
+
+    /** A period runs from its start to the year before the next start; the last to the last year seen (or its start). */
+    private static List<Span> spans(List<Integer> periodStarts, OptionalInt lastYearSeen) {
+        List<Integer> starts = periodStarts.stream().sorted().toList();
+        int lastYear = lastYearSeen.orElse(starts.isEmpty() ? 0 : starts.getLast());
+        List<Span> spans = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i);
+            spans.add(new Span(from, i + 1 < starts.size() ? starts.get(i + 1) - 1 : Math.max(lastYear, from)));
+        }
+        return spans;
     }
 
     /** How many domains are active in a year, and which. */

@@ -12,12 +12,10 @@ import org.convergence.trade.SipriTradeRegisterReader;
  * The parties of the China–Russia defence nexus, gathered from the entities as the graph reads them.
  * The one definition of the nexus; what it holds and why:
  * <ul>
- *   <li>The suppliers and recipients of every co-operation event of the evidence base, whatever its
- *       type: the two ends of a flow of arms, technology or dual-use goods between China and Russia
- *       (a designation names the designated suppliers and recipients in these roles too).</li>
- *   <li>The parties involved in a co-operation event (an exercise, an agreement, a joint statement),
- *       except in a designation or an assessment, whose involved parties are the governments that
- *       designate or assess; an event's authority is never a party of the nexus.</li>
+ *   <li>The parties that take part in a co-operation event of the evidence base, as {@link
+ *       CooperationEventParties} reads them: the two ends of a flow of arms, technology or dual-use
+ *       goods between China and Russia, and those involved in an exercise, an agreement or a joint
+ *       statement; never an event's authority, nor the governments that designate or assess.</li>
  *   <li>Both states of a SIPRI arms transfer between Russia (or the Soviet Union) and China.</li>
  *   <li>The institutions ASPI's tracker categorises as military, as a defence-industry conglomerate
  *       or as one of the Seven Sons of National Defence: the armed forces' own institutions and the
@@ -27,7 +25,6 @@ import org.convergence.trade.SipriTradeRegisterReader;
  * Not thread-safe: one per graph build.
  */
 final class ChinaRussiaNexus {
-    private static final Set<String> OBSERVERS = Set.of("designation", "assessment");
     private static final Set<String> DEFENCE_CATEGORIES = Set.of(UnitrackerMispReader.MILITARY, UnitrackerMispReader.CONGLOMERATE,
             UnitrackerMispReader.SEVEN_SONS);
 
@@ -36,11 +33,7 @@ final class ChinaRussiaNexus {
     void observe(Entity entity) {
         String schema = entity.schema().getName();
         if (schema.equals("CooperationEvent")) {
-            members.addAll(entity.values("supplier"));
-            members.addAll(entity.values("recipient"));
-            if (!OBSERVERS.contains(entity.first("eventType"))) {
-                members.addAll(entity.values("involved"));
-            }
+            members.addAll(CooperationEventParties.of(entity));
         } else if (schema.equals("Transfer")) {
             String supplier = SipriTradeRegisterReader.chinaOrRussia(entity.first("supplier"));
             String recipient = SipriTradeRegisterReader.chinaOrRussia(entity.first("recipient"));

@@ -8,7 +8,9 @@
  * are parties and events ({@link org.convergence.graph.GraphNode}), its relations FtM's relationship
  * entities and the parties of events ({@link org.convergence.graph.Relation}); paths ({@link
  * org.convergence.graph.ExposurePath}) lead to a target set ({@link org.convergence.graph.Targets}),
- * whose China–Russia defence nexus is defined in one place, {@code ChinaRussiaNexus}.
+ * whose China–Russia defence nexus is defined in one place, {@code ChinaRussiaNexus}. Which parties take
+ * part in a co-operation event, for the nexus and for the analytics' co-operation network alike, is
+ * read in one place too, {@link org.convergence.graph.CooperationEventParties}.
  *
  * <p>The rule of the package: it reads entities through the store only, and may use the model, the
  * store, the lists' source ids and ASPI's categories ({@code lists}), SIPRI's state ids ({@code

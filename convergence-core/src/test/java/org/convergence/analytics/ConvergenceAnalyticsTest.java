@@ -103,4 +103,15 @@ class ConvergenceAnalyticsTest {
         assertEquals("China", brokers.get(0).party(), "China takes part in every flow");
         assertTrue(brokers.stream().anyMatch(b -> b.party().equals("Rosoboronexport") && b.domainCount() == 2) || brokers.size() == 3);
     }
+
+    @Test
+    void theNetworkTiesTheCuratedPartiesAndLeavesSipriTransfersOut() {
+        CooperationNetwork network = analytics.network(FlowFilter.ALL);
+        assertEquals(List.of("People's Liberation Army Air Force", "Rosoboronexport"),
+                network.parties().stream().map(CooperationNetwork.Party::name).toList(), "the fixture's two parties, by id, and no state of SIPRI's");
+        assertEquals(List.of(new CooperationNetwork.Tie("cvg-party-pla-air-force", "cvg-party-rosoboronexport",
+                List.of("cvg-event-2015-su-35-contract", "cvg-event-2018-vostok"))), network.ties());
+        List<ConvergenceAnalytics.PeriodNetwork> periods = analytics.networkByPeriod(FlowFilter.ALL, List.of(1991, 2014, 2018));
+        assertEquals(List.of(0, 1, 1), periods.stream().map(period -> period.network().events().size()).toList());
+    }
 }
