@@ -184,7 +184,9 @@ public final class ExposureCheck {
                 paths.add(withSameParty(current, steps, node, reached));
                 continue;
             }
-            ExposureGraph.Paths found = current.paths(id, Targets.listedOrNexus(), settings.bounds());
+            // a party of the nexus is its own path: the walk would only look past it for more of the nexus
+            ExposureGraph.Paths found = node.nexus() ? new ExposureGraph.Paths(node, List.of(new ExposurePath(List.of(new ExposurePath.Step(node,
+                    null, false)))), Set.of()) : current.paths(id, Targets.listedOrNexus(), settings.bounds());
             if (found.paths().isEmpty()) {
                 reasons.add(matched + ", with no path within " + settings.hops() + " hops to a listed party or the China–Russia defence nexus.");
                 continue;
