@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.graph.BackgroundExposureGraph;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
@@ -34,11 +35,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The screening HTTP API on an embedded Jetty (through Javalin): yente-compatible {@code /match},
- * {@code /search} and {@code /entities}, the OpenRefine reconciliation service, {@code /openapi.json}
- * and {@code /healthz}. Requests run on Jetty's thread pool and only read, so they run concurrently.
+ * {@code /search} and {@code /entities}, an entity's exposure paths ({@code /entities/{id}/paths}), the
+ * OpenRefine reconciliation service, {@code /openapi.json} and {@code /healthz}. Requests run on Jetty's
+ * thread pool and only read, so they run concurrently.
  *
  * <p>Every error is JSON {@code {"status": ..., "detail": "..."}}: 400 for bad input, 404 for an
- * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}; bad input never gets a 500.
+ * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}, 503 with a Retry-After header
+ * while the exposure graph is first built; bad input never gets a 500.
  * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
  * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
  */
@@ -53,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
     /** A connection silent for this long (reading or writing) is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** When a client told that something is not ready (the exposure graph being built) should ask again. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -77,6 +82,9 @@ public final class ApiServer implements AutoCloseable {
         Screening screening = new Screening(screener, audited);
         MatchResource match = new MatchResource(screening, model);
         EntityResource entities = new EntityResource(screener, store);
+        // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
+        BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
+        PathsResource paths = new PathsResource(graph);
         ReconcileResource reconcile = new ReconcileResource(screening, model, entities);
         String openApi = resource("openapi.json");
         Workbench[] workbench = new Workbench[1];
@@ -86,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post("/match/{scope}", match::match);
             config.routes.get("/search/{scope}", match::search);
             config.routes.get("/entities/{id}", entities::entity);
+            config.routes.get("/entities/{id}/paths", paths::paths);
             config.routes.get("/reconcile/{scope}", reconcile::get);
             config.routes.post("/reconcile/{scope}", reconcile::post);
             config.routes.get("/reconcile/{scope}/suggest/entity", reconcile::suggestEntity);
@@ -94,8 +103,13 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/reconcile/{scope}/preview", reconcile::preview);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
-            workbench[0] = Workbench.addTo(config, store, model, screener, audited, log);
-            config.routes.exception(ConvergenceException.class, (e, ctx) -> error(ctx, status(e.category()), e.getMessage()));
+            workbench[0] = Workbench.addTo(config, store, model, screener, audited, log, graph);
+            config.routes.exception(ConvergenceException.class, (e, ctx) -> {
+                if (e.category() == ErrorCategory.UNAVAILABLE) {
+                    ctx.header("Retry-After", String.valueOf(RETRY_AFTER.toSeconds()));
+                }
+                error(ctx, status(e.category()), e.getMessage());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
             config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
             config.routes.exception(Exception.class, (e, ctx) -> {

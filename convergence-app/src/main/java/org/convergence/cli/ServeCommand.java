@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence serve}: the screening HTTP API over the configured store, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the screening API over the store: POST /match/{scope} and GET /search/{scope} (yente's shapes), "
-                + "GET /entities/{id}, the OpenRefine reconciliation service at /reconcile/{scope}, /openapi.json and /healthz. "
+                + "GET /entities/{id}, GET /entities/{id}/paths (exposure), the OpenRefine reconciliation service at /reconcile/{scope}, /openapi.json and /healthz. "
                 + "A scope is a dataset name or 'all'. Ctrl-C stops the server."})
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand

@@ -7,12 +7,14 @@ import org.convergence.model.Statement;
  * One entity: its names in every script with their transliteration, every statement about it (value, language, the value as the source wrote it, and
  * the source); what points at it, read as an analyst asks: its listings (authority, program, date,
  * reason), the co-operation events it takes part in, and its other relations; and for a co-operation
- * event or transfer its record: parties, item, the claims side by side, and the sources.
+ * event or transfer its record: parties, item, the claims side by side, and the sources; and its place in the
+ * exposure graph.
  *
  * @param event the record of an event or transfer, or null for any other entity
+ * @param exposure its neighbourhood and paths in the exposure graph, or null for an entity not found
  */
 public record EntityPage(String id, String caption, String schema, String dataset, List<Name> names, List<Statement> statements,
-        List<Listing> listings, List<EventLink> events, List<Pointer> relations, EventRecord event) {
+        List<Listing> listings, List<EventLink> events, List<Pointer> relations, EventRecord event, ExposureSection exposure) {
     public EntityPage {
         names = List.copyOf(names);
         statements = List.copyOf(statements);

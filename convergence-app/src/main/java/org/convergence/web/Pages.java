@@ -56,6 +56,11 @@ final class Pages {
         return parameters;
     }
 
+    /** The path of an entity's page, its id encoded as one path segment (an id may hold any character). */
+    static String entityPath(String id) {
+        return "/workbench/entities/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** A link with the non-empty parameters, in the order given: the same filter always gives the same URL. */
     static String link(String path, Map<String, String> parameters) {
         List<String> pairs = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.ibm.icu.text.Transliterator;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
+import org.convergence.graph.BackgroundExposureGraph;
 import org.convergence.lists.ListDiff;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
@@ -45,6 +47,8 @@ public final class Workbench implements AutoCloseable {
     /** The schemata whose entity page shows the event's record: parties, item, claims side by side, sources. */
     private static final Set<String> EVENT_SCHEMATA = Set.of("CooperationEvent", "Transfer");
     private static final String STARTED = "workbench-started";
+    /** How long an entity page waits for the exposure graph's first build before it shows the rest without it. */
+    private static final Duration GRAPH_WAIT = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
 
     private final Pages pages = new Pages();
@@ -53,18 +57,23 @@ public final class Workbench implements AutoCloseable {
     private final AnalyticsCache analytics;
     private final EventRecords records;
     private final Downloads downloads = new Downloads();
+    private final BackgroundExposureGraph graph;
 
-    private Workbench(StatementStore store, Screener screener) {
+    private Workbench(StatementStore store, Screener screener, BackgroundExposureGraph graph) {
         this.store = store;
         this.screener = screener;
+        this.graph = graph;
         this.analytics = new AnalyticsCache(store);
         this.records = new EventRecords(store);
     }
 
-    /** Adds the workbench's pages to a server being configured; close the workbench when the server stops (it keeps screening downloads). */
+    /**
+     * Adds the workbench's pages to a server being configured, over the server's exposure graph; close
+     * the workbench when the server stops (it keeps screening downloads).
+     */
     public static Workbench addTo(JavalinConfig config, StatementStore store, ConvergenceModel model, Screener screener, AuditedScreener audited,
-            AuditLog log) {
-        Workbench workbench = new Workbench(store, screener);
+            AuditLog log, BackgroundExposureGraph graph) {
+        Workbench workbench = new Workbench(store, screener, graph);
         EventPages events = new EventPages(workbench.pages, workbench.analytics, workbench.records);
         SearchPages search = new SearchPages(workbench.pages, screener, workbench.analytics);
         ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads);
@@ -148,13 +157,18 @@ public final class Workbench implements AutoCloseable {
         pages.render(ctx, "overview.jte", Map.of("page", page));
     }
 
-    /** An entity of the latest version of whichever dataset holds it, with every statement, what points at it, and an event's record. */
+    /**
+     * An entity of the latest version of whichever dataset holds it, with every statement, what points at
+     * it, an event's record, and its place in the exposure graph: its neighbourhood within {@code hops}
+     * (1, or 2; any other value shows 1) and its paths to the listed and the nexus.
+     */
     private void entity(Context ctx) {
         String id = ctx.pathParam("id");
         var found = latest(id);
         if (found.isEmpty()) {
             ctx.status(404);
-            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), List.of(), null)));
+            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                    null)));
             return;
         }
         Entity entity = found.get().entity();
@@ -180,7 +194,19 @@ public final class Workbench implements AutoCloseable {
         events.sort(Comparator.comparing(EntityPage.EventLink::date, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         EventRecord event = EVENT_SCHEMATA.contains(entity.schema().getName()) ? records.of(entity, version) : null;
         pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
-                names(entity), entity.statements(), listings, events, relations, event)));
+                names(entity), entity.statements(), listings, events, relations, event, exposure(id, Pages.query(ctx, "hops").equals("2") ? 2 : 1))));
+    }
+
+    /** The entity in the exposure graph; while the graph's first build runs, a notice instead, so that the rest of the page need not wait. */
+    private ExposureSection exposure(String id, int hops) {
+        try {
+            return ExposureSection.of(graph.current(GRAPH_WAIT), id, hops);
+        } catch (ConvergenceException e) {
+            if (e.category() != ErrorCategory.UNAVAILABLE) {
+                throw e;
+            }
+            return ExposureSection.unavailable(hops, "The exposure graph is being built from the store; reload the page in a few seconds.");
+        }
     }
 
     /** The properties whose values are the entity's names, in the order the page lists them. */

@@ -4,8 +4,9 @@
  *
  * <p>{@link org.convergence.graph.ExposureGraph} is a projection in memory (JGraphT) of the latest
  * version of every dataset in the store, rebuilt when a dataset gets a new version ({@link
- * org.convergence.graph.ExposureGraph#following}); it can always be rebuilt from the store. Its nodes
- * are parties and events ({@link org.convergence.graph.GraphNode}), its relations FtM's relationship
+ * org.convergence.graph.ExposureGraph#following}); it can always be rebuilt from the store. A server
+ * shares one, built on a background thread ({@link org.convergence.graph.BackgroundExposureGraph}).
+ * Its nodes are parties and events ({@link org.convergence.graph.GraphNode}), its relations FtM's relationship
  * entities and the parties of events ({@link org.convergence.graph.Relation}); paths ({@link
  * org.convergence.graph.ExposurePath}) lead to a target set ({@link org.convergence.graph.Targets}),
  * whose China–Russia defence nexus is defined in one place, {@code ChinaRussiaNexus}. Which parties take
