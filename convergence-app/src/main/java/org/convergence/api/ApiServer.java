@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.exposure.ExposureCheck;
 import org.convergence.graph.BackgroundExposureGraph;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
@@ -85,6 +86,8 @@ public final class ApiServer implements AutoCloseable {
         // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
         BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
         PathsResource paths = new PathsResource(graph);
+        ExposureResource exposure = new ExposureResource(screening, new ExposureCheck(screener, audited,
+                () -> graph.current(PathsResource.GRAPH_WAIT), model));
         ReconcileResource reconcile = new ReconcileResource(screening, model, entities);
         String openApi = resource("openapi.json");
         Workbench[] workbench = new Workbench[1];
@@ -95,6 +98,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/search/{scope}", match::search);
             config.routes.get("/entities/{id}", entities::entity);
             config.routes.get("/entities/{id}/paths", paths::paths);
+            config.routes.post("/exposure/{scope}", exposure::exposure);
             config.routes.get("/reconcile/{scope}", reconcile::get);
             config.routes.post("/reconcile/{scope}", reconcile::post);
             config.routes.get("/reconcile/{scope}/suggest/entity", reconcile::suggestEntity);
