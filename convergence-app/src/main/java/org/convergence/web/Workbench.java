@@ -19,6 +19,7 @@ import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
+import org.convergence.exposure.ExposureCheck;
 import org.convergence.graph.BackgroundExposureGraph;
 import org.convergence.lists.ListDiff;
 import org.convergence.lists.ListSource;
@@ -77,6 +78,8 @@ public final class Workbench implements AutoCloseable {
         EventPages events = new EventPages(workbench.pages, workbench.analytics, workbench.records);
         SearchPages search = new SearchPages(workbench.pages, screener, workbench.analytics);
         ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads);
+        ExposurePages exposure = new ExposurePages(workbench.pages, screener, new ExposureCheck(screener, audited,
+                () -> graph.current(GRAPH_WAIT), model));
         // Jetty's own limits only stop what grows past the declared size; the page checks the file against its limit and says why.
         config.jetty.multipartConfig.maxFileSize(ScreeningPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(ScreeningPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
@@ -103,6 +106,8 @@ public final class Workbench implements AutoCloseable {
         config.routes.get("/workbench/search.csv", search::csv);
         config.routes.get("/workbench/entities/{id}.csv", workbench::entityCsv);
         config.routes.get("/workbench/entities/{id}", workbench::entity);
+        config.routes.get("/workbench/exposure", exposure::form);
+        config.routes.post("/workbench/exposure", exposure::check);
         config.routes.get("/workbench/screen", screening::form);
         config.routes.post("/workbench/screen", screening::screen);
         config.routes.post("/workbench/screen/decision", screening::decide);

@@ -65,11 +65,14 @@ public final class ExposureHtml implements ExposureReport {
         if (!exposure.areas().isEmpty()) {
             html.append("<p>Sensitive Technology Research Areas: ").append(escape(String.join("; ", exposure.areas()))).append("</p>\n");
         }
-        for (Exposure.Path path : exposure.paths()) {
-            html.append(svg(path)).append(steps(path));
-        }
+        exposure.paths().forEach(path -> html.append(path(path)));
         html.append("</section>\n");
         write(html.toString());
+    }
+
+    /** A path drawn and its steps listed with their sources, as HTML with every text escaped: for this report and the workbench's page. */
+    public static String path(Exposure.Path path) {
+        return svg(path) + steps(path);
     }
 
     /** A path as a chain of boxes, each tie's label over its arrow. */

@@ -1,0 +1,70 @@
+package org.convergence.web;
+
+import static org.convergence.api.ExposureTestServer.MAPLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.convergence.api.ExposureTestServer;
+import org.convergence.api.SharedTestServer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The workbench's exposure page over ASPI's tracker, the Named Research Organizations and the hand-written partners. */
+class ExposurePageTest {
+    private static SharedTestServer shared;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void start() {
+        shared = ExposureTestServer.get();
+    }
+
+    private static HttpResponse<String> post(String partners) throws Exception {
+        URI uri = shared.server().url().resolve("/workbench/exposure");
+        String form = "partners=" + URLEncoder.encode(partners, StandardCharsets.UTF_8);
+        return CLIENT.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pastedPartnersAreCheckedAndEachPathDrawnWithItsSourcesLinked() throws Exception {
+        HttpResponse<String> response = post("""
+                School of Astronautics, Harbin Institute of Technology, Harbin 150001, China
+                Maple Photonics Inc.
+                Lone Pine Consulting
+                <script>alert(1)</script> Research Lab
+                """);
+        assertEquals(200, response.statusCode(), response.body());
+        Document page = Jsoup.parse(response.body());
+        List<String> tiers = page.select("h3 > span[class^=tier-]").eachText();
+        assertEquals(List.of("listed", "linked", "clear", "clear"), tiers, response.body());
+        assertFalse(response.body().contains("<script>alert(1)"), "a pasted name that is markup stays text");
+        assertTrue(page.select("svg").size() >= 2, response.body());
+        Element mapleSection = page.select("section").get(1);
+        assertTrue(mapleSection.select("code").eachText().contains(MAPLE), mapleSection.toString());
+        assertEquals(List.of("https://example.org/maple-harbin-agreement"), mapleSection.select("a[href^=http]").eachAttr("href"));
+        for (Element link : page.select("main a, section a")) {
+            String href = link.attr("href");
+            assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("http://"), href);
+        }
+        assertEquals(List.of(), AccessibilityCheck.problems(response.body()));
+    }
+
+    @Test
+    void emptyOrTooManyPartnersAreRefusedSayingWhy() throws Exception {
+        assertTrue(post("   \n  ").body().contains("Give at least one partner"));
+        String many = "Maple Photonics Inc.\n".repeat(ExposurePages.MAX_PARTNERS + 1);
+        assertTrue(post(many).body().contains("at most 50 are checked from this page"));
+    }
+}
