@@ -17,7 +17,8 @@ import org.convergence.exposure.ExposureCsv;
 import org.convergence.exposure.ExposureHtml;
 import org.convergence.exposure.ExposureJsonLines;
 import org.convergence.exposure.ExposureReport;
-import org.convergence.graph.ExposureGraph;
+import java.time.Duration;
+import org.convergence.graph.BackgroundExposureGraph;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scope;
 import org.convergence.screening.ScoringModel;
@@ -90,47 +91,56 @@ final class ExposureCommand implements Callable<Integer> {
 
     private enum Output { JSONL, CSV, HTML }
 
+    /** How long the check waits for the graph: its build runs beside the index's and takes about as long. */
+    private static final Duration GRAPH_WAIT = Duration.ofMinutes(30);
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ConvergenceModel model = ConvergenceModel.standard();
         BatchInput.Format input = inputFormat == null ? BatchInput.Format.of(file) : ScreenCommand.parseFormat(inputFormat);
-        Output outputFormat = outputFormat();
+        outputFormat(); // a wrong output format is refused before anything is built
         double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
         ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(scope), new Thresholds(matchFrom, matchFrom), Users.resolve(user),
                 hops, ExposureCheck.Settings.DEFAULT_PATHS);
         // The input first: a wrong column mapping is reported before the index and the graph are built.
         try (BatchInput rows = BatchInput.open(file, input, columns, schema, skipInvalid, model);
-                StatementStore store = root.openStore();
-                Screener screener = Screener.open(store)) {
-            screener.scope(settings.scope());
+                StatementStore store = root.openStore()) {
+            // the graph is built on a thread of its own while the screening index is built on this one
+            BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
             err.println("reading " + file.getFileName() + ": " + rows.describe());
-            err.println("building the exposure graph...");
-            ExposureGraph graph = ExposureGraph.build(store);
-            ExposureCheck check = new ExposureCheck(screener, new AuditedScreener(screener, AuditLog.of(store)), () -> graph, model);
-            try (Writer results = output == null ? ScreenCommand.nonClosing(spec.commandLine().getOut()) : ScreenCommand.open(output)) {
-                ExposureReport report = switch (outputFormat) {
-                    case JSONL -> new ExposureJsonLines(results);
-                    case CSV -> new ExposureCsv(results);
-                    case HTML -> new ExposureHtml(results);
-                };
-                ProgressBar progress = new ProgressBar(err, "checking " + file.getFileName());
-                ExposureReport.Summary summary;
-                try {
-                    summary = new ExposureBatch(check).run(rows, file.getFileName().toString(), settings,
-                            threads != null ? threads : Runtime.getRuntime().availableProcessors(), screener.current().versions(), List.of(report),
-                            progress);
-                } finally {
-                    progress.finish();
-                }
-                err.println(String.format(Locale.ROOT, "checked %,d partners in %.1f s (%,.0f rows/s): %,d listed, %,d linked, %,d clear, %,d not checked",
-                        summary.rows(), summary.elapsed().toNanos() / 1e9, summary.rowsPerSecond(), summary.listed(), summary.linked(), summary.clear(),
-                        summary.errors()));
+            err.println("building the screening index and the exposure graph...");
+            try (Screener screener = Screener.open(store)) {
+                screener.scope(settings.scope());
+                ExposureCheck check = new ExposureCheck(screener, new AuditedScreener(screener, AuditLog.of(store)), () -> graph.current(GRAPH_WAIT),
+                        model);
+                run(check, screener, rows, settings, err);
             }
         } catch (UncheckedIOException e) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the results: " + e.getCause().getMessage(), e);
         }
         return 0;
+    }
+
+    private void run(ExposureCheck check, Screener screener, BatchInput rows, ExposureCheck.Settings settings, PrintWriter err) throws IOException {
+        try (Writer results = output == null ? ScreenCommand.nonClosing(spec.commandLine().getOut()) : ScreenCommand.open(output)) {
+            ExposureReport report = switch (outputFormat()) {
+                case JSONL -> new ExposureJsonLines(results);
+                case CSV -> new ExposureCsv(results);
+                case HTML -> new ExposureHtml(results);
+            };
+            ProgressBar progress = new ProgressBar(err, "checking " + file.getFileName());
+            ExposureReport.Summary summary;
+            try {
+                summary = new ExposureBatch(check).run(rows, file.getFileName().toString(), settings,
+                        threads != null ? threads : Runtime.getRuntime().availableProcessors(), screener.current().versions(), List.of(report), progress);
+            } finally {
+                progress.finish();
+            }
+            err.println(String.format(Locale.ROOT, "checked %,d partners in %.1f s (%,.0f rows/s): %,d listed, %,d linked, %,d clear, %,d not checked",
+                    summary.rows(), summary.elapsed().toNanos() / 1e9, summary.rowsPerSecond(), summary.listed(), summary.linked(), summary.clear(),
+                    summary.errors()));
+        }
     }
 
     private Output outputFormat() {
