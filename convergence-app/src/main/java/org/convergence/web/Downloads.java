@@ -1,5 +1,6 @@
 package org.convergence.web;
 
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Screening results kept for download after the page that showed them: each run's files in a folder
+ * Results of the screening and exposure pages kept for download after the page that showed them: each run's files in a folder
  * of a temporary directory, under a random id.
  *
  * <p>Files rather than memory, because the results of a large upload run to tens of megabytes; a
@@ -60,6 +61,37 @@ final class Downloads implements AutoCloseable {
     /** A run, while it is kept. */
     synchronized Optional<Run> find(String id) {
         return Optional.ofNullable(runs.get(id));
+    }
+
+    /**
+     * Answers a request for a kept file, its path parameter {@code file} a run's id and an extension
+     * ({@code 3f2a….csv}); 404 when the run is no longer kept or the extension is not one of {@code files}.
+     *
+     * @param files the file of each extension offered
+     */
+    void serve(Context ctx, Map<String, String> files) {
+        String requested = ctx.pathParam("file");
+        int dot = requested.lastIndexOf('.');
+        String extension = dot < 0 ? "" : requested.substring(dot + 1);
+        String file = files.get(extension);
+        Optional<Run> run = file == null ? Optional.empty() : find(requested.substring(0, dot));
+        Path path = run.map(found -> found.folder().resolve(file)).filter(Files::isRegularFile).orElse(null);
+        if (path == null) {
+            ctx.status(404).contentType("text/plain; charset=utf-8").result("No results " + requested + ": the server keeps the last " + KEPT
+                    + " runs until it stops; run again (the audit log keeps every result).");
+            return;
+        }
+        String contentType = switch (extension) {
+            case "jsonl" -> "application/x-ndjson; charset=utf-8";
+            case "html" -> "text/html; charset=utf-8";
+            default -> "text/csv; charset=utf-8";
+        };
+        String name = run.get().name() + (extension.equals("html") ? "-report.html" : "-results." + extension);
+        try {
+            Pages.attachment(ctx, name, contentType).result(Files.newInputStream(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kept results " + path.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

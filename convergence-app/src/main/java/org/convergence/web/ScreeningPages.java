@@ -1,10 +1,7 @@
 package org.convergence.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +43,6 @@ import org.convergence.screening.batch.RowOutcome;
 final class ScreeningPages {
     /** The path files are uploaded to (ApiServer leaves its size to this page, which explains a refusal). */
     static final String UPLOAD_PATH = "/workbench/screen/batch";
-    /** The largest file taken: about half a million names; a larger file is for {@code convergence screen}, which streams it. */
-    static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
-    /** Room for the multipart envelope around the file. */
-    static final long MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
     /** Hits listed on the results page; the downloads have them all. */
     static final int HITS_SHOWN = 1_000;
     private static final int ERRORS_SHOWN = 100;
@@ -155,47 +148,18 @@ final class ScreeningPages {
      * mapping, the audit log, the CSV, JSON lines and HTML outputs), kept for download.
      */
     void batch(Context ctx) {
-        if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-            refuse(ctx, 413, String.format(Locale.ROOT, "The upload is %,d bytes, over the limit. %s %s", ctx.contentLength(), EXPECTED, LARGER));
-            return;
-        }
-        UploadedFile upload;
-        try {
-            upload = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            // Jetty's multipart parser refuses a body that is not multipart, or one that grows past the limit as it arrives.
-            refuse(ctx, 400, "The upload could not be read as a form with a file (" + e.getMessage() + "). " + EXPECTED);
-            return;
-        }
-        if (upload == null || upload.filename().isBlank()) {
-            refuse(ctx, 400, "No file was uploaded: choose a file in the field 'CSV or JSON lines file'. " + EXPECTED);
-            return;
-        }
-        String fileName = safeName(upload.filename());
-        if (upload.size() == 0) {
-            refuse(ctx, 400, fileName + " is empty. " + EXPECTED);
-            return;
-        }
-        if (upload.size() > MAX_UPLOAD_BYTES) {
-            refuse(ctx, 413, String.format(Locale.ROOT, "%s is %,d bytes, over the limit. %s %s", fileName, upload.size(), EXPECTED, LARGER));
-            return;
-        }
-        Downloads.Run run = downloads.create(baseName(fileName));
-        Path input = run.folder().resolve(fileName);
-        try {
-            try (InputStream content = upload.content()) {
-                Files.copy(content, input);
-            }
-            pages.render(ctx, "batch.jte", Map.of("page", screenFile(input, run, user(ctx))));
-        } catch (ConvergenceException e) {
-            refuse(ctx, ApiServer.status(e.category()), explain(e.getMessage(), run.folder(), fileName));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the uploaded file in the temporary directory: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(input);
-            } catch (IOException e) {
-                // the run's folder goes with the temporary directory
+        switch (Uploads.receive(ctx, downloads, EXPECTED, LARGER)) {
+            case Uploads.Refused refused -> refuse(ctx, refused.status(), refused.message());
+            case Uploads.Received received -> {
+                try {
+                    pages.render(ctx, "batch.jte", Map.of("page", screenFile(received.file(), received.run(), user(ctx))));
+                } catch (ConvergenceException e) {
+                    refuse(ctx, ApiServer.status(e.category()), Uploads.explain(e.getMessage(), received, EXPECTED));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the results of " + received.fileName() + ": " + e.getMessage(), e);
+                } finally {
+                    Uploads.discard(received);
+                }
             }
         }
     }
@@ -222,38 +186,14 @@ final class ScreeningPages {
 
     /** GET /workbench/screen/batch/{id}.csv, .jsonl or .html: a batch run's results as a file. */
     void batchDownload(Context ctx) {
-        download(ctx, Map.of("csv", "results.csv", "jsonl", "results.jsonl", "html", "report.html"));
+        downloads.serve(ctx, Map.of("csv", "results.csv", "jsonl", "results.jsonl", "html", "report.html"));
     }
 
     /** GET /workbench/screen/results/{id}.csv: a single screening's results as CSV. */
     void resultsDownload(Context ctx) {
-        download(ctx, Map.of("csv", "results.csv"));
+        downloads.serve(ctx, Map.of("csv", "results.csv"));
     }
 
-    private void download(Context ctx, Map<String, String> files) {
-        String requested = ctx.pathParam("file");
-        int dot = requested.lastIndexOf('.');
-        String extension = dot < 0 ? "" : requested.substring(dot + 1);
-        String file = files.get(extension);
-        Optional<Downloads.Run> run = file == null ? Optional.empty() : downloads.find(requested.substring(0, dot));
-        Path path = run.map(found -> found.folder().resolve(file)).filter(Files::isRegularFile).orElse(null);
-        if (path == null) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("No results " + requested + ": the server keeps the last "
-                    + Downloads.KEPT + " screenings until it stops; screen again (the audit log keeps every result).");
-            return;
-        }
-        String contentType = switch (extension) {
-            case "jsonl" -> "application/x-ndjson; charset=utf-8";
-            case "html" -> "text/html; charset=utf-8";
-            default -> "text/csv; charset=utf-8";
-        };
-        String name = run.get().name() + (extension.equals("html") ? "-report.html" : "-results." + extension);
-        try {
-            Pages.attachment(ctx, name, contentType).result(Files.newInputStream(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the kept results " + path.getFileName() + ": " + e.getMessage(), e);
-        }
-    }
 
     private void refuse(Context ctx, int status, String message) {
         ctx.status(status);
@@ -261,11 +201,6 @@ final class ScreeningPages {
     }
 
     /** A core message for the page: without the temporary folder, without the command line's hints, naming the file, saying what is expected. */
-    private static String explain(String message, Path folder, String fileName) {
-        String text = message.replace(folder + File.separator, "").replace(folder.toString(), "").replaceAll(" ?\\[Hint: [^]]*]", "");
-        return (text.contains(fileName) ? text : fileName + ": " + text) + (text.endsWith(".") ? " " : ". ") + EXPECTED;
-    }
-
     private static String describe(BatchSummary summary) {
         return String.format(Locale.ROOT, "%,d rows screened: %,d hits in %,d rows; %,d known false positives not raised; %,d rows not screened;"
                         + " audit requests %s.", summary.rows(), summary.hits(), summary.rowsWithHits(), summary.suppressed(), summary.errors(),
@@ -278,20 +213,6 @@ final class ScreeningPages {
     }
 
     /** The uploaded file's own name, reduced to safe characters (it names the file in messages and downloads). */
-    private static String safeName(String uploaded) {
-        String name = uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1).replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        name = name.replaceAll("^\\.+", "");
-        if (name.length() > 100) {
-            name = name.substring(name.length() - 100);
-        }
-        return name.isEmpty() ? "upload.csv" : name;
-    }
-
-    private static String baseName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
-    }
-
     /** Who uses the workbench, for the audit log: the header a proxy sets, else "workbench". */
     static String user(Context ctx) {
         String header = ctx.header(ApiServer.USER_HEADER);

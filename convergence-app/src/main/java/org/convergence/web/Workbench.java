@@ -79,10 +79,10 @@ public final class Workbench implements AutoCloseable {
         SearchPages search = new SearchPages(workbench.pages, screener, workbench.analytics);
         ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads);
         ExposurePages exposure = new ExposurePages(workbench.pages, screener, new ExposureCheck(screener, audited,
-                () -> graph.current(GRAPH_WAIT), model));
+                () -> graph.current(GRAPH_WAIT), model), model, workbench.downloads);
         // Jetty's own limits only stop what grows past the declared size; the page checks the file against its limit and says why.
-        config.jetty.multipartConfig.maxFileSize(ScreeningPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(ScreeningPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.routes.before(ctx -> {
             if (isPage(ctx.path())) {
@@ -108,6 +108,8 @@ public final class Workbench implements AutoCloseable {
         config.routes.get("/workbench/entities/{id}", workbench::entity);
         config.routes.get("/workbench/exposure", exposure::form);
         config.routes.post("/workbench/exposure", exposure::check);
+        config.routes.post(ExposurePages.UPLOAD_PATH, exposure::upload);
+        config.routes.get(ExposurePages.UPLOAD_PATH + "/{file}", exposure::download);
         config.routes.get("/workbench/screen", screening::form);
         config.routes.post("/workbench/screen", screening::screen);
         config.routes.post("/workbench/screen/decision", screening::decide);
@@ -140,7 +142,7 @@ public final class Workbench implements AutoCloseable {
 
     /** True for the path that takes file uploads: it sets and explains its own size limit. */
     public static boolean takesUploads(String path) {
-        return path.equals(ScreeningPages.UPLOAD_PATH);
+        return path.equals(ScreeningPages.UPLOAD_PATH) || path.equals(ExposurePages.UPLOAD_PATH);
     }
 
     /** The time a page took in the server, as the standard Server-Timing header, for the browser's tools and the benchmark. */

@@ -65,6 +65,41 @@ class ExposurePageTest {
     void emptyOrTooManyPartnersAreRefusedSayingWhy() throws Exception {
         assertTrue(post("   \n  ").body().contains("Give at least one partner"));
         String many = "Maple Photonics Inc.\n".repeat(ExposurePages.MAX_PARTNERS + 1);
-        assertTrue(post(many).body().contains("at most 50 are checked from this page"));
+        assertTrue(post(many).body().contains("at most 50 are checked from this form"));
+    }
+
+    @Test
+    void uploadedFileIsCheckedWithTheFlaggedShownAndEveryRowForDownload() throws Exception {
+        byte[] file = """
+                ref,affiliation,country
+                P-1,"Harbin Institute of Technology, Harbin, China",cn
+                P-2,Lone Pine Consulting,ca
+                P-3,Maple Photonics Inc.,ca
+                P-4,,
+                """.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = WorkbenchTestServer.upload(CLIENT, shared.server().url().resolve(ExposurePages.UPLOAD_PATH), "partners.csv",
+                file);
+        assertEquals(200, response.statusCode(), response.body());
+        Document page = Jsoup.parse(response.body());
+        assertTrue(page.text().contains("4 partners checked") && page.text().contains("1 listed, 1 linked, 1 clear, 1 not checked"), page.text());
+        assertEquals(List.of("listed", "linked", "clear"), page.select("h3 > span[class^=tier-]").eachText(), "the flagged and the row not checked");
+        String csv = page.select("a[href$=.csv]").attr("href");
+        HttpResponse<String> download = CLIENT.send(HttpRequest.newBuilder(shared.server().url().resolve(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, download.statusCode());
+        assertEquals(5, download.body().lines().count(), download.body());
+        assertTrue(download.body().contains("Lone Pine Consulting"), download.body());
+    }
+
+    @Test
+    void uploadThatIsNoFileOrHasNoNameColumnIsRefusedSayingWhatIsTaken() throws Exception {
+        HttpResponse<String> empty = WorkbenchTestServer.upload(CLIENT, shared.server().url().resolve(ExposurePages.UPLOAD_PATH), "empty.csv",
+                new byte[0]);
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("empty.csv is empty"), empty.body());
+        HttpResponse<String> columns = WorkbenchTestServer.upload(CLIENT, shared.server().url().resolve(ExposurePages.UPLOAD_PATH), "odd.csv",
+                "ref,city\nP-1,Harbin\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, columns.statusCode(), columns.body());
+        assertTrue(columns.body().contains("odd.csv") && columns.body().contains("'affiliation'"), columns.body());
     }
 }

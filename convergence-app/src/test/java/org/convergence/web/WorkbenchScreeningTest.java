@@ -115,13 +115,13 @@ class WorkbenchScreeningTest {
         assertTrue(empty.body().contains("empty.csv is empty. The workbench takes a CSV file of up to 20 MB"), empty.body());
         HttpResponse<String> none = server.upload("/workbench/screen/batch", "", new byte[0]);
         assertTrue(none.body().contains("No file was uploaded"), none.body());
-        byte[] large = new byte[(int) ScreeningPages.MAX_UPLOAD_BYTES + 1];
+        byte[] large = new byte[(int) Uploads.MAX_UPLOAD_BYTES + 1];
         Arrays.fill(large, (byte) 'a');
         HttpResponse<String> overLimit = server.upload("/workbench/screen/batch", "large.csv", large);
         assertEquals(413, overLimit.statusCode());
         assertTrue(find(overLimit.body(), "<p role=\"alert\" id=\"batch-error\">([^<]+)</p>").matches("large.csv is 20,971,521 bytes, over the limit\\. "
                 + "The workbench takes a CSV file of up to 20 MB.*convergence screen FILE.*"), overLimit.body());
-        HttpResponse<String> farOver = server.upload("/workbench/screen/batch", "larger.csv", new byte[(int) ScreeningPages.MAX_REQUEST_BYTES]);
+        HttpResponse<String> farOver = server.upload("/workbench/screen/batch", "larger.csv", new byte[(int) Uploads.MAX_REQUEST_BYTES]);
         assertEquals(413, farOver.statusCode());
         assertTrue(farOver.body().contains("The upload is 21,037,") && farOver.body().contains("bytes, over the limit"), farOver.body());
     }

@@ -61,6 +61,11 @@ final class WorkbenchTestServer {
 
     /** A file sent as a browser sends the upload form: multipart, in the field {@code file}. */
     HttpResponse<String> upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
+        return upload(client, server.url().resolve(path), fileName, content);
+    }
+
+    /** As {@link #upload(String, String, byte[])}, to any server. */
+    static HttpResponse<String> upload(HttpClient client, java.net.URI uri, String fileName, byte[] content) throws IOException, InterruptedException {
         String boundary = "----convergence-test-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -69,7 +74,7 @@ final class WorkbenchTestServer {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        return client.send(HttpRequest.newBuilder(server.url().resolve(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return client.send(HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

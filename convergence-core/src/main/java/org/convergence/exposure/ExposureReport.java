@@ -3,7 +3,7 @@ package org.convergence.exposure;
 import java.time.Duration;
 
 /** A destination of exposure findings, written as rows are checked, in input order. Not thread-safe. */
-public sealed interface ExposureReport permits ExposureJsonLines, ExposureCsv, ExposureHtml {
+public interface ExposureReport {
 
     /** What was checked against what, for the head of a report. */
     record Context(String file, String mapping, String user, String scope, int hops, java.util.List<String> versions) {}

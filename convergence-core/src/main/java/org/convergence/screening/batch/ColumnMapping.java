@@ -34,6 +34,8 @@ public record ColumnMapping(List<Column> columns) {
             Map.entry("entityname", "name"), Map.entry("partyname", "name"), Map.entry("customername", "name"),
             Map.entry("companyname", "name"), Map.entry("organisation", "name"), Map.entry("organization", "name"),
             Map.entry("organisationname", "name"), Map.entry("organizationname", "name"), Map.entry("legalname", "name"),
+            // a research-security officer's list of partners
+            Map.entry("affiliation", "name"), Map.entry("partner", "name"), Map.entry("partnername", "name"), Map.entry("institution", "name"),
             Map.entry("firstname", "firstName"), Map.entry("givenname", "firstName"), Map.entry("forename", "firstName"),
             Map.entry("middlename", "middleName"), Map.entry("lastname", "lastName"), Map.entry("surname", "lastName"),
             Map.entry("familyname", "lastName"), Map.entry("alias", "alias"), Map.entry("aliases", "alias"), Map.entry("aka", "alias"),
