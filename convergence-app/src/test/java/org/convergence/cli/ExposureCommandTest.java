@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code convergence exposure} as a research-security officer runs it, against the real NRO list and ASPI's tracker. */
 class ExposureCommandTest {
@@ -26,16 +23,8 @@ class ExposureCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine commandLine = ConvergenceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static String data() {
@@ -63,7 +52,7 @@ class ExposureCommandTest {
     @Test
     void partnersFileGivesOneJsonLineARowWithTierAndSourcedPaths() throws IOException {
         Path results = folder.resolve("exposure.jsonl");
-        Run run = run("exposure", partners().toString(), "--column", "id=ref", "--column", "name=affiliation", "--user", "officer", "-o",
+        CommandRun run = run("exposure", partners().toString(), "--column", "id=ref", "--column", "name=affiliation", "--user", "officer", "-o",
                 results.toString(), data());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("checked 4 partners") && run.err().contains("1 listed, 1 linked, 1 clear, 1 not checked"), run.err());
@@ -89,7 +78,7 @@ class ExposureCommandTest {
     void htmlReportDrawsEachPathAndEscapesNames() throws IOException {
         Path report = folder.resolve("exposure.html");
         Path file = Files.writeString(folder.resolve("odd.csv"), "affiliation\n\"<script>alert(1)</script> Lab, Harbin Institute of Technology\"\n");
-        Run run = run("exposure", file.toString(), "--column", "name=affiliation", "--user", "officer", "--format", "html", "-o", report.toString(),
+        CommandRun run = run("exposure", file.toString(), "--column", "name=affiliation", "--user", "officer", "--format", "html", "-o", report.toString(),
                 data());
         assertEquals(0, run.exitCode(), run.err());
         String html = Files.readString(report);
@@ -99,7 +88,7 @@ class ExposureCommandTest {
 
     @Test
     void fileWithoutTheMappedColumnIsRefusedNamingTheColumns() throws IOException {
-        Run run = run("exposure", partners().toString(), "--column", "name=partner", "--user", "officer", data());
+        CommandRun run = run("exposure", partners().toString(), "--column", "name=partner", "--user", "officer", data());
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.err().contains("column 'partner' (mapped to name) is not in partners.csv; its columns are: ref, affiliation"), run.err());
     }

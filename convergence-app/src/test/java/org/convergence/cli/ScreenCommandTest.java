@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code convergence screen} and {@code convergence audit} as a compliance officer runs them, against the real SEMA list. */
 class ScreenCommandTest {
@@ -26,16 +23,8 @@ class ScreenCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine commandLine = ConvergenceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static String data() {
@@ -44,7 +33,7 @@ class ScreenCommandTest {
 
     @BeforeAll
     static void importSema() {
-        Run imported = run("lists", "import", "ca-sema", SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml").toString(), data());
+        CommandRun imported = run("lists", "import", "ca-sema", SharedData.require("lists/ca-sema/sema-lmes_2025-09-22.xml").toString(), data());
         assertEquals(0, imported.exitCode(), imported.err());
     }
 
@@ -67,7 +56,7 @@ class ScreenCommandTest {
         Path customers = customers();
         Path results = folder.resolve("results.csv");
         Path report = folder.resolve("report.html");
-        Run screened = run("screen", customers.toString(), "--column", "id=customer_no", "--column", "name=customer", "--column", "birthDate=born",
+        CommandRun screened = run("screen", customers.toString(), "--column", "id=customer_no", "--column", "name=customer", "--column", "birthDate=born",
                 "-o", results.toString(), "--html", report.toString(), "--user", "ana", data());
         assertEquals(0, screened.exitCode(), screened.err());
         assertTrue(screened.out().startsWith("screened 3 rows in"), screened.out());
@@ -81,12 +70,12 @@ class ScreenCommandTest {
         assertTrue(Files.readString(report).contains("Aleksey Oleksin"));
 
         String requestId = requestIdOf(results, OLEKSIN);
-        Run decided = run("audit", "decide", requestId, OLEKSIN, "false-positive", "--comment", "born 1990, Minsk", "--user", "bob", data());
+        CommandRun decided = run("audit", "decide", requestId, OLEKSIN, "false-positive", "--comment", "born 1990, Minsk", "--user", "bob", data());
         assertEquals(0, decided.exitCode(), decided.err());
         assertTrue(decided.out().startsWith("recorded false-positive on " + OLEKSIN + " for request " + requestId + " by bob"), decided.out());
 
         Path again = folder.resolve("again.jsonl");
-        Run rescreened = run("screen", customers.toString(), "--column", "id=customer_no", "--column", "name=customer", "--column",
+        CommandRun rescreened = run("screen", customers.toString(), "--column", "id=customer_no", "--column", "name=customer", "--column",
                 "birthDate=born", "-o", again.toString(), "--user", "ana", data());
         assertEquals(0, rescreened.exitCode(), rescreened.err());
         assertTrue(rescreened.out().contains("1 known false positives not raised"), rescreened.out());
@@ -95,14 +84,14 @@ class ScreenCommandTest {
         assertTrue(first.contains("1 known false positive not raised again"), first);
 
         Path audit = folder.resolve("audit.csv");
-        Run exported = run("audit", "export", "--format", "csv", "-o", audit.toString(), data());
+        CommandRun exported = run("audit", "export", "--format", "csv", "-o", audit.toString(), data());
         assertEquals(0, exported.exitCode(), exported.err());
         String trail = Files.readString(audit);
         assertTrue(trail.contains("false-positive,bob,") && trail.contains("born 1990, Minsk"), trail);
         assertTrue(trail.lines().filter(line -> line.contains(OLEKSIN) && line.contains(",true,true,")).count() == 1,
                 "the second screening's result is recorded, flagged suppressed: " + trail);
 
-        Run json = run("audit", "export", "--since", "2000-01-01", data());
+        CommandRun json = run("audit", "export", "--since", "2000-01-01", data());
         assertEquals(0, json.exitCode(), json.err());
         assertEquals(6, json.out().lines().count(), "two runs of three rows: " + json.out());
     }
@@ -110,7 +99,7 @@ class ScreenCommandTest {
     @Test
     void aMissingColumnIsNamedWithTheColumnsPresentAndNothingIsWritten() throws IOException {
         Path results = folder.resolve("results.csv");
-        Run run = run("screen", customers().toString(), "--column", "name=full_name", "-o", results.toString(), data());
+        CommandRun run = run("screen", customers().toString(), "--column", "name=full_name", "-o", results.toString(), data());
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("column 'full_name' (mapped to name) is not in customers.csv; its columns are: customer_no, customer, born"),
                 run.err());
@@ -121,16 +110,16 @@ class ScreenCommandTest {
     void badOptionsAreRefusedBeforeAnythingIsWritten() throws IOException {
         Path customers = customers();
         Path results = folder.resolve("results.csv");
-        Run limit = run("screen", customers.toString(), "--limit", "0", "-o", results.toString(), data());
+        CommandRun limit = run("screen", customers.toString(), "--limit", "0", "-o", results.toString(), data());
         assertEquals(3, limit.exitCode());
         assertTrue(limit.err().contains("the limit must be at least 1, got 0"), limit.err());
-        Run threshold = run("screen", customers.toString(), "--threshold", "70", "-o", results.toString(), data());
+        CommandRun threshold = run("screen", customers.toString(), "--threshold", "70", "-o", results.toString(), data());
         assertEquals(3, threshold.exitCode());
         assertTrue(threshold.err().contains("threshold is a score from 0 to 1, got 70.0"), threshold.err());
-        Run format = run("screen", customers.toString(), "-o", folder.resolve("results.txt").toString(), data());
+        CommandRun format = run("screen", customers.toString(), "-o", folder.resolve("results.txt").toString(), data());
         assertEquals(3, format.exitCode());
         assertTrue(format.err().contains("cannot tell the output format of results.txt: name it .csv or .jsonl"), format.err());
-        Run scope = run("screen", customers.toString(), "--column", "name=customer", "--scope", "un-sc", "-o", results.toString(), data());
+        CommandRun scope = run("screen", customers.toString(), "--column", "name=customer", "--scope", "un-sc", "-o", results.toString(), data());
         assertEquals(4, scope.exitCode(), scope.err());
         assertTrue(scope.err().contains("no scope 'un-sc': use 'all' or one of the datasets [ca-sema]"), scope.err());
         assertFalse(Files.exists(results));
@@ -138,11 +127,11 @@ class ScreenCommandTest {
 
     @Test
     void decisionsNeedAnExistingRequestAndAKnownWord() {
-        Run unknownRequest = run("audit", "decide", "999999", OLEKSIN, "false-positive", data());
+        CommandRun unknownRequest = run("audit", "decide", "999999", OLEKSIN, "false-positive", data());
         assertEquals(4, unknownRequest.exitCode());
         assertTrue(unknownRequest.err().contains("no screening request 999999"), unknownRequest.err());
 
-        Run unknownWord = run("audit", "decide", "1", OLEKSIN, "maybe", data());
+        CommandRun unknownWord = run("audit", "decide", "1", OLEKSIN, "maybe", data());
         assertEquals(3, unknownWord.exitCode());
         assertTrue(unknownWord.err().contains("unknown decision 'maybe': expected true-match or false-positive"), unknownWord.err());
     }
@@ -150,7 +139,7 @@ class ScreenCommandTest {
     @Test
     void screenAndAuditHaveHelp() {
         for (String[] command : new String[][] {{"screen", "--help"}, {"audit", "export", "--help"}, {"audit", "decide", "--help"}}) {
-            Run run = run(command);
+            CommandRun run = run(command);
             assertEquals(0, run.exitCode(), String.join(" ", command));
             assertTrue(run.out().contains("Usage:"), String.join(" ", command));
         }

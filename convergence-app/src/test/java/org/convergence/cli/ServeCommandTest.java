@@ -4,30 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.convergence.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code convergence serve} and {@code convergence bench match} as a user runs them. */
 class ServeCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine commandLine = ConvergenceCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private String data() {
@@ -36,7 +26,7 @@ class ServeCommandTest {
 
     @Test
     void serveHasHelpNamingTheEndpoints() {
-        Run help = run("serve", "--help");
+        CommandRun help = run("serve", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("--port") && help.out().contains("/match/{scope}"), help.out());
     }
@@ -44,7 +34,7 @@ class ServeCommandTest {
     @Test
     void aBusyPortFailsWithExitSixNamingThePort() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Run run = run("serve", "--port", String.valueOf(taken.getLocalPort()), data());
+            CommandRun run = run("serve", "--port", String.valueOf(taken.getLocalPort()), data());
             assertEquals(6, run.exitCode(), run.err());
             assertTrue(run.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), run.err());
         }
@@ -52,7 +42,7 @@ class ServeCommandTest {
 
     @Test
     void aPortOutOfRangeIsInvalidInput() {
-        Run run = run("serve", "--port", "70000", data());
+        CommandRun run = run("serve", "--port", "70000", data());
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("--port must be from 0 to 65535"), run.err());
     }
@@ -61,7 +51,7 @@ class ServeCommandTest {
     void benchMatchPrintsLatencyPercentilesAndThroughputWithNoFailures() {
         Path nro = SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html");
         assertEquals(0, run("lists", "import", "ca-nro", nro.toString(), data()).exitCode());
-        Run bench = run("bench", "match", "--queries", "60", "--clients", "3", "--warmup", "10", data());
+        CommandRun bench = run("bench", "match", "--queries", "60", "--clients", "3", "--warmup", "10", data());
         assertEquals(0, bench.exitCode(), bench.err());
         assertTrue(bench.out().contains("p50_ms") && bench.out().contains("p99_ms") && bench.out().contains("queries_per_s"), bench.out());
         String row = bench.out().lines().filter(line -> line.strip().startsWith("60 ")).findFirst().orElseThrow(() -> new AssertionError(bench.out()));
@@ -70,7 +60,7 @@ class ServeCommandTest {
 
     @Test
     void benchMatchOnAnEmptyStoreSaysToImportAList() {
-        Run bench = run("bench", "match", "--queries", "5", data());
+        CommandRun bench = run("bench", "match", "--queries", "5", data());
         assertEquals(4, bench.exitCode());
         assertTrue(bench.err().contains("import a list first"), bench.err());
     }
