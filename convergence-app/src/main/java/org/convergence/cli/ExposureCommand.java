@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,6 +28,7 @@ import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.batch.BatchInput;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +49,9 @@ final class ExposureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RowFileOptions options;
+
     @Parameters(paramLabel = "FILE", description = "The partners: CSV with a header row, or JSON lines.")
     Path file;
 
@@ -58,17 +61,9 @@ final class ExposureCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "jsonl|csv|html", description = "The output's format (default: from -o's extension, else JSON lines).")
     String format;
 
-    @Option(names = "--column", paramLabel = "PROPERTY=COLUMN",
-            description = "Map a column to a property: --column name=affiliation --column country=country; repeat for each. "
-                    + "Default: guessed from common column names.")
-    List<String> columns = new ArrayList<>();
-
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "Organization",
             description = "The FtM schema of the rows (default: ${DEFAULT-VALUE}; Person screens each name whole).")
     String schema;
-
-    @Option(names = "--scope", defaultValue = "all", paramLabel = "DATASET", description = "A dataset to screen against, or all (default).")
-    String scope;
 
     @Option(names = "--hops", defaultValue = "3", paramLabel = "N", description = "The most relations a path follows (default: ${DEFAULT-VALUE}).")
     int hops;
@@ -79,15 +74,6 @@ final class ExposureCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the results to FILE (default: standard output).")
     Path output;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Who checks, for the audit log (default: $CONVERGENCE_USER, else the OS user).")
-    String user;
-
-    @Option(names = "--skip-invalid", description = "Report a malformed JSON line as a row error and go on, instead of stopping at it.")
-    boolean skipInvalid;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Rows checked at once (default: the number of processors).")
-    Integer threads;
 
     private enum Output { JSONL, CSV, HTML }
 
@@ -101,10 +87,10 @@ final class ExposureCommand implements Callable<Integer> {
         BatchInput.Format input = inputFormat == null ? BatchInput.Format.of(file) : ScreenCommand.parseFormat(inputFormat);
         outputFormat(); // a wrong output format is refused before anything is built
         double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
-        ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(scope), new Thresholds(matchFrom, matchFrom), Users.resolve(user),
-                hops, ExposureCheck.Settings.DEFAULT_PATHS);
+        ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(options.scope), new Thresholds(matchFrom, matchFrom),
+                Users.resolve(options.user), hops, ExposureCheck.Settings.DEFAULT_PATHS);
         // The input first: a wrong column mapping is reported before the index and the graph are built.
-        try (BatchInput rows = BatchInput.open(file, input, columns, schema, skipInvalid, model);
+        try (BatchInput rows = BatchInput.open(file, input, options.columns, schema, options.skipInvalid, model);
                 StatementStore store = root.openStore()) {
             // the graph is built on a thread of its own while the screening index is built on this one
             BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
@@ -133,7 +119,7 @@ final class ExposureCommand implements Callable<Integer> {
             ExposureReport.Summary summary;
             try {
                 summary = new ExposureBatch(check).run(rows, file.getFileName().toString(), settings,
-                        threads != null ? threads : Runtime.getRuntime().availableProcessors(), screener.current().versions(), List.of(report), progress);
+                        options.threads(), screener.current().versions(), List.of(report), progress);
             } finally {
                 progress.finish();
             }

@@ -29,6 +29,7 @@ import org.convergence.screening.batch.JsonLinesResultWriter;
 import org.convergence.screening.batch.ResultWriter;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,23 +50,18 @@ final class ScreenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RowFileOptions options;
+
     @Parameters(paramLabel = "FILE", description = "The parties: CSV with a header row, or JSON lines (FtM-style or flat objects).")
     Path file;
 
     @Option(names = "--format", paramLabel = "csv|jsonl", description = "The input's format (default: from the file name).")
     String format;
 
-    @Option(names = "--column", paramLabel = "PROPERTY=COLUMN",
-            description = "Map a column to an FtM property, e.g. --column name=full_name --column birthDate=dob; repeat for each. "
-                    + "'id' names the row's reference, 'schema' a per-row schema. Default: guessed from common column names.")
-    List<String> columns = new ArrayList<>();
-
     @Option(names = "--schema", paramLabel = "NAME",
             description = "The FtM schema of the rows (default: Person when a column gives a birth date or nationality, else LegalEntity).")
     String schema;
-
-    @Option(names = "--scope", defaultValue = "all", paramLabel = "DATASET", description = "A dataset to screen against, or all (default).")
-    String scope;
 
     @Option(names = "--threshold", paramLabel = "SCORE",
             description = "A result scoring at least this is a match, 0 to 1 (default: the scoring model's threshold).")
@@ -85,15 +81,6 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write a readable HTML report with the explanation of every hit.")
     Path html;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Who screens, for the audit log (default: $CONVERGENCE_USER, else the OS user).")
-    String user;
-
-    @Option(names = "--skip-invalid", description = "Report a malformed JSON line as a row error and go on, instead of stopping at it.")
-    boolean skipInvalid;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Rows screened at once (default: the number of processors).")
-    Integer threads;
-
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -102,11 +89,11 @@ final class ScreenCommand implements Callable<Integer> {
         BatchInput.Format resultFormat = output == null ? BatchInput.Format.CSV : outputFormat(output);
         Thresholds defaults = Thresholds.of(ScoringModel.standard());
         double matchFrom = threshold != null ? threshold : defaults.threshold();
-        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(scope), limit,
-                new Thresholds(matchFrom, cutoff != null ? cutoff : matchFrom), Users.resolve(user),
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(options.scope), limit,
+                new Thresholds(matchFrom, cutoff != null ? cutoff : matchFrom), Users.resolve(options.user),
+                options.threads());
         // The input first: a wrong column mapping is reported before the index is built; outputs are created once all is checked.
-        try (BatchInput input = BatchInput.open(file, inputFormat, columns, schema, skipInvalid, model);
+        try (BatchInput input = BatchInput.open(file, inputFormat, options.columns, schema, options.skipInvalid, model);
                 StatementStore store = root.openStore();
                 Screener screener = Screener.open(store)) {
             BatchScreening batch = new BatchScreening(screener, AuditLog.of(store));
