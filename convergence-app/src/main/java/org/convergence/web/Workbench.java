@@ -87,6 +87,7 @@ public final class Workbench implements AutoCloseable {
         config.routes.before(ctx -> {
             if (isPage(ctx.path())) {
                 ctx.attribute(STARTED, System.nanoTime());
+                refuseCrossSite(ctx);
             }
         });
         config.routes.after(Workbench::serverTiming);
@@ -136,6 +137,26 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** True for the paths of the workbench, which are pages, not API endpoints. */
+    /**
+     * Refuses a form that a page of another site sends to the workbench (it would screen, record
+     * decisions and fill the audit log in the analyst's name): a POST whose browser says it comes from
+     * another site ({@code Sec-Fetch-Site}), or whose {@code Origin} is not this server. A request
+     * without either is not a browser's cross-site form, and goes on (the command line, scripts).
+     */
+    static void refuseCrossSite(Context ctx) {
+        if (!ctx.method().name().equals("POST")) {
+            return;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        String origin = ctx.header("Origin");
+        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
+        boolean otherOrigin = origin != null && !origin.equals(ctx.scheme() + "://" + ctx.host());
+        if (crossSite || otherOrigin) {
+            throw new io.javalin.http.ForbiddenResponse("the workbench takes forms from its own pages only: open "
+                    + ctx.scheme() + "://" + ctx.host() + ctx.path() + " and send the form from there");
+        }
+    }
+
     public static boolean isPage(String path) {
         return path.equals("/") || path.startsWith("/workbench");
     }

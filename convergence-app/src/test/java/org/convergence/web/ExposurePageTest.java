@@ -62,6 +62,34 @@ class ExposurePageTest {
     }
 
     @Test
+    void formsSentByAPageOfAnotherSiteAreRefused() throws Exception {
+        URI uri = shared.server().url().resolve("/workbench/exposure");
+        String form = "partners=" + URLEncoder.encode("Harbin Institute of Technology", StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        HttpResponse<String> otherOrigin = CLIENT.send(request.copy().header("Origin", "https://attacker.example").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, otherOrigin.statusCode(), otherOrigin.body());
+        assertTrue(otherOrigin.body().contains("forms from its own pages only"), otherOrigin.body());
+        HttpResponse<String> crossSite = CLIENT.send(request.copy().header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, crossSite.statusCode());
+        HttpResponse<String> upload = CLIENT.send(HttpRequest.newBuilder(shared.server().url().resolve(ExposurePages.UPLOAD_PATH))
+                .header("Origin", "null").header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, upload.statusCode(), "an upload from a sandboxed or local page");
+        for (String path : List.of("/workbench/screen", "/workbench/screen/decision", "/workbench/screen/batch")) {
+            HttpResponse<String> other = CLIENT.send(HttpRequest.newBuilder(shared.server().url().resolve(path)).header("Origin", "https://attacker.example")
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, other.statusCode(), path + ": every form of the workbench");
+        }
+        String self = shared.server().url().toString().replaceAll("/+$", "");
+        HttpResponse<String> sameOrigin = CLIENT.send(request.copy().header("Origin", self).header("Sec-Fetch-Site", "same-origin").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
+    }
+
+    @Test
     void emptyOrTooManyPartnersAreRefusedSayingWhy() throws Exception {
         assertTrue(post("   \n  ").body().contains("Give at least one partner"));
         String many = "Maple Photonics Inc.\n".repeat(ExposurePages.MAX_PARTNERS + 1);
