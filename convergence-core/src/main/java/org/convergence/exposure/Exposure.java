@@ -99,7 +99,7 @@ public record Exposure(long row, String input, Tier tier, List<String> reasons, 
      */
     public record Link(String label, String schema, boolean forward, List<String> urls, List<String> publishers, List<String> records, String start,
             String end) {
-        /** The schema of a tie found by screening: two list entries whose names agree. */
+        /** The schema of a tie found by screening: two list entries that write one of their names alike. */
         public static final String SAME_PARTY = "SameParty";
 
         public Link {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +34,9 @@ import org.convergence.screening.batch.CountryNames;
  * The exposure check of one partner: its affiliation read into units, each unit that can name an
  * organisation screened through the audit log, and from every match the paths of the exposure graph,
  * within a few hops, to a listed party or a party of the China–Russia defence nexus. A listed party a
- * path reaches is also looked up on the other lists by its names (an ASPI institution is the same
- * university as a Named Research Organization), so that a lab's path ends at every list that names its
- * parent. Thread-safe.
+ * path reaches is also looked up on the other lists by its names, and an entry that writes one of them
+ * alike is taken for the same party (ASPI's Harbin Engineering University is the Named Research
+ * Organization of that name), so that a lab's path ends at the list that names its parent. Thread-safe.
  */
 public final class ExposureCheck {
     /** Results per screened unit: the best few, for a unit may name a lab and its parent alike. */
@@ -166,6 +167,8 @@ public final class ExposureCheck {
         List<String> reasons = new ArrayList<>();
         List<Exposure.Path> paths = new ArrayList<>();
         Set<String> reached = new LinkedHashSet<>();
+        Set<String> matchedIds = new HashSet<>();
+        matches.forEach(match -> matchedIds.add(match.result().entity().screened().id()));
         for (Match match : matches) {
             String id = match.result().entity().screened().id();
             GraphNode node = current.node(id).orElse(null);
@@ -181,7 +184,7 @@ public final class ExposureCheck {
                 reasons.add(matched + ", listed by " + listings(node) + ".");
                 List<Exposure.Step> steps = new ArrayList<>();
                 steps.add(step(node, match, null, false));
-                paths.add(withSameParty(current, steps, node, reached));
+                paths.add(withSameParty(current, steps, node, reached, matchedIds));
                 continue;
             }
             // a party of the nexus is its own path: the walk would only look past it for more of the nexus
@@ -204,7 +207,7 @@ public final class ExposureCheck {
                 GraphNode target = path.target();
                 reasons.add(matched + ", " + (path.hops() == 0 ? "itself" : describe(path)) + ": "
                         + (listed.test(target) ? "listed by " + listings(target) : "a party of the China–Russia defence nexus") + ".");
-                paths.add(listed.test(target) ? withSameParty(current, steps, target, reached) : new Exposure.Path(steps));
+                paths.add(listed.test(target) ? withSameParty(current, steps, target, reached, matchedIds) : new Exposure.Path(steps));
             }
         }
         if (matches.isEmpty()) {
@@ -215,8 +218,10 @@ public final class ExposureCheck {
     }
 
     /** The path, extended by the same party on other lists where its last step is listed. */
-    private Exposure.Path withSameParty(ExposureGraph current, List<Exposure.Step> steps, GraphNode listedNode, Set<String> reached) {
-        List<SameParty> same = sameParty(current, listedNode);
+    private Exposure.Path withSameParty(ExposureGraph current, List<Exposure.Step> steps, GraphNode listedNode, Set<String> reached,
+            Set<String> matchedIds) {
+        // a party the partner matched itself has a path of its own
+        List<SameParty> same = sameParty(current, listedNode).stream().filter(other -> !matchedIds.contains(other.node().id())).toList();
         if (same.isEmpty()) {
             return new Exposure.Path(steps);
         }
@@ -224,7 +229,7 @@ public final class ExposureCheck {
         Exposure.Step last = steps.getLast();
         SameParty first = same.getFirst();
         extended.add(new Exposure.Step(last.id(), last.caption(), last.names(), last.schema(), last.dataset(), last.listed(), last.nexus(), last.score(),
-                last.matched(), new Exposure.Link("the same party on another list (names agree, score %.2f)".formatted(first.score()),
+                last.matched(), new Exposure.Link("the same party on another list (the same name, score %.2f)".formatted(first.score()),
                         Exposure.Link.SAME_PARTY, false, List.of(), List.of(), List.of(first.names()), null, null)));
         extended.add(step(first.node(), null, null, false));
         reached.add(first.node().id());
@@ -249,14 +254,26 @@ public final class ExposureCheck {
                     if (!result.score().match() || entity.version().dataset().equals(node.version().dataset())) {
                         continue;
                     }
-                    current.node(entity.screened().id()).filter(Targets.listed()).ifPresent(other -> found.add(new SameParty(other,
-                            result.score().score(), "'%s' ~ '%s'".formatted(names.getFirst(), entity.screened().caption()))));
+                    // one party on two lists only where a name is written alike: a close score alone joins Harbin Institute of
+                    // Technology to Harbin University of Science and Technology
+                    String same = sharedName(node.names(), current.node(entity.screened().id()).map(GraphNode::names).orElse(List.of()));
+                    if (same != null) {
+                        current.node(entity.screened().id()).filter(Targets.listed()).ifPresent(other -> found.add(new SameParty(other,
+                                result.score().score(), "'%s' on both lists".formatted(same))));
+                    }
                 }
             } catch (ConvergenceException e) {
                 return List.of(); // a node the screener cannot read as a query (no usable name): no same party
             }
             return List.copyOf(found);
         });
+    }
+
+    /** A name both lists write alike (letters and digits, case aside), or null. */
+    private static String sharedName(List<String> names, List<String> others) {
+        Set<String> keys = new HashSet<>();
+        others.forEach(other -> keys.add(PartnerSet.key(other)));
+        return names.stream().filter(name -> !PartnerSet.key(name).isEmpty() && keys.contains(PartnerSet.key(name))).findFirst().orElse(null);
     }
 
     private Set<String> areas(Set<String> ids) {

@@ -97,8 +97,13 @@ public final class ExposureHtml implements ExposureReport {
             if (step.link() != null) {
                 int from = x + BOX_WIDTH;
                 int to = from + GAP;
-                svg.append("<line x1=\"").append(step.link().forward() ? from : to - 2).append("\" y1=\"46\" x2=\"")
-                        .append(step.link().forward() ? to - 2 : from).append("\" y2=\"46\" stroke=\"#59636e\" marker-end=\"url(#arrow)\"/>");
+                if (step.link().schema().equals(Exposure.Link.SAME_PARTY)) {
+                    // one party on two lists: a tie without a direction
+                    svg.append("<line x1=\"").append(from).append("\" y1=\"46\" x2=\"").append(to).append("\" y2=\"46\" stroke=\"#59636e\" stroke-dasharray=\"4 3\"/>");
+                } else {
+                    svg.append("<line x1=\"").append(step.link().forward() ? from : to - 2).append("\" y1=\"46\" x2=\"")
+                            .append(step.link().forward() ? to - 2 : from).append("\" y2=\"46\" stroke=\"#59636e\" marker-end=\"url(#arrow)\"/>");
+                }
                 svg.append("<text x=\"").append(from + 4).append("\" y=\"16\" font-size=\"10\" fill=\"#3d444d\">")
                         .append(escape(shorten(step.link().label(), 26))).append("</text>");
             }

@@ -140,7 +140,8 @@ public final class PartnerSet {
         return index.entitiesOf(dataset).stream().map(entity -> graph.node(entity.screened().id())).flatMap(java.util.Optional::stream).toList();
     }
 
-    private static String key(String name) {
+    /** A name as compared across lists: its letters and digits, lower case, in NFKC form. */
+    static String key(String name) {
         return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 

@@ -95,6 +95,8 @@ class ExposureCheckTest {
         });
         assertThat(exposure.reasons()).anySatisfy(reason -> assertThat(reason).contains("Harbin Institute of Technology").contains("listed by"));
         assertThat(exposure.areas()).contains("Aerospace, Space and Satellite Technology");
+        assertThat(exposure.paths()).flatExtracting(Exposure.Path::steps).extracting(Exposure.Step::caption)
+                .as("a close name on another list is not the same party").doesNotContain("Harbin University of Science and Technology");
     }
 
     @Test
