@@ -53,7 +53,8 @@ class ExposurePageTest {
         assertTrue(page.select("svg").size() >= 2, response.body());
         Element mapleSection = page.select("section").get(1);
         assertTrue(mapleSection.select("code").eachText().contains(MAPLE), mapleSection.toString());
-        assertEquals(List.of("https://example.org/maple-harbin-agreement"), mapleSection.select("a[href^=http]").eachAttr("href"));
+        assertEquals(List.of("https://example.org/maple-harbin-agreement"), mapleSection.select("svg a").eachAttr("href"), "the tie drawn links to its source");
+        assertEquals(List.of("https://example.org/maple-harbin-agreement"), mapleSection.select("ol a[href^=http]").eachAttr("href"));
         for (Element link : page.select("main a, section a")) {
             String href = link.attr("href");
             assertTrue(href.startsWith("/") || href.startsWith("https://") || href.startsWith("http://"), href);

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * A readable exposure report in one self-contained HTML file (styles inline, no scripts, nothing
  * fetched), written as rows are checked: a section per flagged partner with its reasons and each path
- * drawn as a chain of entities, every tie linking to the sources that state it; the partners found
- * clear listed in one line each; the totals at the end.
+ * drawn as a chain of entities, every tie's label linking to its first web source and every source
+ * listed below it; the partners found clear listed in one line each; the totals at the end.
  */
 public final class ExposureHtml implements ExposureReport {
     private static final String STYLE = """
@@ -104,8 +104,11 @@ public final class ExposureHtml implements ExposureReport {
                     svg.append("<line x1=\"").append(step.link().forward() ? from : to - 2).append("\" y1=\"46\" x2=\"")
                             .append(step.link().forward() ? to - 2 : from).append("\" y2=\"46\" stroke=\"#59636e\" marker-end=\"url(#arrow)\"/>");
                 }
-                svg.append("<text x=\"").append(from + 4).append("\" y=\"16\" font-size=\"10\" fill=\"#3d444d\">")
-                        .append(escape(shorten(step.link().label(), 26))).append("</text>");
+                String label = "<text x=\"" + (from + 4) + "\" y=\"16\" font-size=\"10\" fill=\"#3d444d\"><title>" + escape(step.link().label())
+                        + "</title>" + escape(shorten(step.link().label(), 26)) + "</text>";
+                // the tie's label links to the first source that is a web address
+                String source = step.link().urls().stream().filter(ExposureHtml::webAddress).findFirst().orElse(null);
+                svg.append(source == null ? label : "<a href=\"" + escape(source) + "\" rel=\"noopener noreferrer\">" + label + "</a>");
             }
         }
         return svg.append("</svg>\n").toString();
@@ -119,7 +122,7 @@ public final class ExposureHtml implements ExposureReport {
             if (step.link() != null) {
                 html.append(" — ").append(escape(step.link().label()));
                 for (String url : step.link().urls()) {
-                    if (url.startsWith("https://") || url.startsWith("http://")) {
+                    if (webAddress(url)) {
                         html.append(" [<a href=\"").append(escape(url)).append("\" rel=\"noopener noreferrer\">source</a>]");
                     }
                 }
@@ -133,6 +136,10 @@ public final class ExposureHtml implements ExposureReport {
             html.append("</li>");
         }
         return html.append("</ol>\n").toString();
+    }
+
+    private static boolean webAddress(String url) {
+        return url.startsWith("https://") || url.startsWith("http://");
     }
 
     private static String shorten(String text, int length) {
