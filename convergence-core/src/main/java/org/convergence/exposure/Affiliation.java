@@ -72,6 +72,7 @@ public record Affiliation(String text, List<Unit> units, String country) {
             + "administration|ministry|agency|center|centre|hospital|factory|plant|works)\\b|大学|学院|研究院|研究所|科学院|公司|集团|局|部|厂|医院");
     private static final Pattern ADDRESS = Pattern.compile("(?i)^(no\\.?\\s*\\d+|\\d+[a-z]?\\s)|\\b(road|rd\\.?|street|st\\.|avenue|ave\\.?|"
             + "boulevard|blvd|lane|building|bldg|floor|room|p\\.?o\\.? box|district|county|zone|campus|ulitsa|prospekt)\\b|路|街|号|区|大道");
+    private static final Pattern ASIDE = Pattern.compile("[(（]([^()（）]+)[)）]");
     /** A Han affiliation written without separators: the institution's name ends at one of these, and a unit follows. */
     private static final Pattern HAN_INSTITUTION_END = Pattern.compile("(大学|科学院|研究院|集团有限公司|集团公司|有限公司)(?=\\p{IsHan})");
 
@@ -90,7 +91,7 @@ public record Affiliation(String text, List<Unit> units, String country) {
         String country = null;
         boolean institutionSeen = false;
         for (String part : SEPARATORS.split(stripped)) {
-            for (String piece : splitHan(part.strip())) {
+            for (String piece : pieces(part.strip())) {
                 if (piece.isEmpty()) {
                     continue;
                 }
@@ -167,6 +168,23 @@ public record Affiliation(String text, List<Unit> units, String country) {
             return Kind.CITY;
         }
         return Kind.OTHER;
+    }
+
+    /**
+     * The pieces of a part between separators: an aside in brackets is a unit of its own ("Key Laboratory
+     * of X (Harbin Engineering University)" names the lab and its university), and a Han part written as
+     * one is split after the institution's name.
+     */
+    private static List<String> pieces(String part) {
+        List<String> pieces = new ArrayList<>();
+        Matcher aside = ASIDE.matcher(part);
+        String rest = aside.replaceAll(" ").replaceAll("\\s+", " ").strip();
+        pieces.addAll(splitHan(rest));
+        aside.reset();
+        while (aside.find()) {
+            pieces.addAll(splitHan(aside.group(1).strip()));
+        }
+        return pieces;
     }
 
     /** A Han unit written as one ("哈尔滨工业大学航天学院") split after the institution's name. */

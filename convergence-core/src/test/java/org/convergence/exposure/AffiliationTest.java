@@ -39,6 +39,15 @@ class AffiliationTest {
     }
 
     @Test
+    void asideInBracketsIsAUnitOfItsOwn() {
+        Affiliation affiliation = Affiliation.parse("Key Laboratory of Marine Information Acquisition (Harbin Engineering University), Ministry of "
+                + "Industry and Information Technology, Harbin, China", COUNTRIES);
+        assertThat(affiliation.units()).extracting(Unit::text).startsWith("Key Laboratory of Marine Information Acquisition",
+                "Harbin Engineering University", "Ministry of Industry and Information Technology");
+        assertThat(affiliation.units().get(1).kind()).isEqualTo(Kind.INSTITUTION);
+    }
+
+    @Test
     void labNameHoldingACommaIsAlsoScreenedWhole() {
         Affiliation affiliation = Affiliation.parse("State Key Laboratory of Trauma, Burns and Combined Injury", COUNTRIES);
         assertThat(affiliation.screenedUnits()).extracting(Unit::text).containsExactly(affiliation.text(), "State Key Laboratory of Trauma",
