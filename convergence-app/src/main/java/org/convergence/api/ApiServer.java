@@ -72,12 +72,22 @@ public final class ApiServer implements AutoCloseable {
         this.workbench = workbench;
     }
 
+    /** Starts the API as {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List)} does, reached by loopback names or addresses only. */
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
+        return start(screener, store, model, host, port, List.of());
+    }
+
     /**
      * Starts the API on {@code host:port} (port 0: any free port) over the screener's index and the store.
      *
+     * @param allowedHosts host names besides the loopback ones and {@code host} that requests may name in their
+     *     {@code Host} header (the name of a proxy in front of the server); any other name is refused (DNS rebinding)
+     * @throws ConvergenceException INVALID_INPUT for an allowed host that is not a host name
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
-    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port,
+            List<String> allowedHosts) {
+        RequestPolicy policy = RequestPolicy.forServer(host, allowedHosts);
         AuditLog log = AuditLog.of(store);
         AuditedScreener audited = new AuditedScreener(screener, log);
         Screening screening = new Screening(screener, audited);
@@ -93,12 +103,13 @@ public final class ApiServer implements AutoCloseable {
         Workbench[] workbench = new Workbench[1];
         Javalin app = Javalin.create(config -> {
             configure(config, host, port);
+            config.routes.before(policy::before);
             config.routes.before(ApiServer::limitBody);
-            config.routes.post("/match/{scope}", match::match);
+            config.routes.post("/match/{scope}", RequestPolicy.json(match::match));
             config.routes.get("/search/{scope}", match::search);
             config.routes.get("/entities/{id}", entities::entity);
             config.routes.get("/entities/{id}/paths", paths::paths);
-            config.routes.post("/exposure/{scope}", exposure::exposure);
+            config.routes.post("/exposure/{scope}", RequestPolicy.json(exposure::exposure));
             config.routes.get("/reconcile/{scope}", reconcile::get);
             config.routes.post("/reconcile/{scope}", reconcile::post);
             config.routes.get("/reconcile/{scope}/suggest/entity", reconcile::suggestEntity);
@@ -135,8 +146,6 @@ public final class ApiServer implements AutoCloseable {
         // Jetty's default pool of platform threads rather than virtual threads: the work is CPU-bound, and the
         // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
         config.concurrency.useVirtualThreads = false;
-        // The reconciliation API requires CORS on every endpoint, so that web clients on other origins can call it.
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
         config.jetty.addConnector((server, http) -> {
             // No minimum data rate: Jetty measures it from the start of the request, so a small body that arrives
             // late on a busy machine would be refused. The idle timeout bounds a stalled client instead.
@@ -221,8 +230,13 @@ public final class ApiServer implements AutoCloseable {
 
     /** The API routes served, as "METHOD /path" (what /openapi.json must describe; the workbench pages are not API). */
     List<String> routes() {
+        return everyRoute().stream().filter(route -> !Workbench.isPage(route.substring(route.indexOf(' ') + 1))).toList();
+    }
+
+    /** Every route served, API and workbench, as "METHOD /path". */
+    List<String> everyRoute() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(handler -> handler.endpoint.method.isHttpMethod() && !Workbench.isPage(handler.endpoint.path))
+                .filter(handler -> handler.endpoint.method.isHttpMethod())
                 .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
                 .toList();
     }
