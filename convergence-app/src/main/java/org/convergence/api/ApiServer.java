@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * thread pool and only read, so they run concurrently.
  *
  * <p>Every error is JSON {@code {"status": ..., "detail": "..."}}: 400 for bad input, 404 for an
- * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}, 503 with a Retry-After header
+ * unknown scope or entity, 403 for a browser's POST from another site, 413 for a body over {@link #MAX_BODY_BYTES},
+ * 415 for a JSON endpoint's body of another type, 421 for a host the server does not answer to
+ * ({@link RequestPolicy}, which also sets every response's security headers), 503 with a Retry-After header
  * while the exposure graph is first built; bad input never gets a 500.
  * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
  * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.

@@ -80,8 +80,9 @@ public final class RequestPolicy {
     /** The security headers, and for the reconciliation GETs the CORS header. */
     private static void secure(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
-        // The workbench's URLs hold the names searched and screened: no outside site it links to may learn them.
-        ctx.header("Referrer-Policy", "no-referrer");
+        // The workbench's URLs hold the names searched and screened: no outside site it links to may learn them. Not
+        // no-referrer: with it the browser sends its forms with "Origin: null", which the same-origin check refuses.
+        ctx.header("Referrer-Policy", "same-origin");
         if (isPreview(ctx.path())) {
             ctx.header("Content-Security-Policy", PREVIEW_POLICY);
         } else {

@@ -300,7 +300,7 @@ public final class Workbench implements AutoCloseable {
         }
         if (versions.size() < 2) {
             pages.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, source + " has " + versions.size()
-                    + " version in the store; importing another (convergence lists import or update) shows what changed.")));
+                    + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
             return;
         }
         ListDiff.Result diff = diffOf(ctx, versions);

@@ -40,7 +40,7 @@ class RequestPolicyTest {
             var headers = response.headers();
             boolean preview = path.endsWith("/preview");
             if (!headers.firstValue("X-Content-Type-Options").orElse("").equals("nosniff")
-                    || !headers.firstValue("Referrer-Policy").orElse("").equals("no-referrer")
+                    || !headers.firstValue("Referrer-Policy").orElse("").equals("same-origin")
                     || !headers.firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'")
                     || preview != headers.firstValue("X-Frame-Options").isEmpty()
                     || preview == headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'")) {
