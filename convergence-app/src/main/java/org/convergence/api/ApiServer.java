@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * thread pool and only read, so they run concurrently.
  *
  * <p>Every error is JSON {@code {"status": ..., "detail": "..."}}: 400 for bad input, 404 for an
- * unknown scope or entity, 413 for a body over {@link #MAX_BODY_BYTES}, 503 with a Retry-After header
+ * unknown scope or entity, 403 for a browser's POST from another site, 413 for a body over {@link #MAX_BODY_BYTES},
+ * 415 for a JSON endpoint's body of another type, 421 for a host the server does not answer to
+ * ({@link RequestPolicy}, which also sets every response's security headers), 503 with a Retry-After header
  * while the exposure graph is first built; bad input never gets a 500.
  * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
  * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
@@ -72,12 +74,22 @@ public final class ApiServer implements AutoCloseable {
         this.workbench = workbench;
     }
 
+    /** Starts the API as {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List)} does, reached by loopback names or addresses only. */
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
+        return start(screener, store, model, host, port, List.of());
+    }
+
     /**
      * Starts the API on {@code host:port} (port 0: any free port) over the screener's index and the store.
      *
+     * @param allowedHosts host names besides the loopback ones and {@code host} that requests may name in their
+     *     {@code Host} header (the name of a proxy in front of the server); any other name is refused (DNS rebinding)
+     * @throws ConvergenceException INVALID_INPUT for an allowed host that is not a host name
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
-    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port,
+            List<String> allowedHosts) {
+        RequestPolicy policy = RequestPolicy.forServer(host, allowedHosts);
         AuditLog log = AuditLog.of(store);
         AuditedScreener audited = new AuditedScreener(screener, log);
         Screening screening = new Screening(screener, audited);
@@ -93,12 +105,13 @@ public final class ApiServer implements AutoCloseable {
         Workbench[] workbench = new Workbench[1];
         Javalin app = Javalin.create(config -> {
             configure(config, host, port);
+            config.routes.before(policy::before);
             config.routes.before(ApiServer::limitBody);
-            config.routes.post("/match/{scope}", match::match);
+            config.routes.post("/match/{scope}", RequestPolicy.json(match::match));
             config.routes.get("/search/{scope}", match::search);
             config.routes.get("/entities/{id}", entities::entity);
             config.routes.get("/entities/{id}/paths", paths::paths);
-            config.routes.post("/exposure/{scope}", exposure::exposure);
+            config.routes.post("/exposure/{scope}", RequestPolicy.json(exposure::exposure));
             config.routes.get("/reconcile/{scope}", reconcile::get);
             config.routes.post("/reconcile/{scope}", reconcile::post);
             config.routes.get("/reconcile/{scope}/suggest/entity", reconcile::suggestEntity);
@@ -135,8 +148,6 @@ public final class ApiServer implements AutoCloseable {
         // Jetty's default pool of platform threads rather than virtual threads: the work is CPU-bound, and the
         // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
         config.concurrency.useVirtualThreads = false;
-        // The reconciliation API requires CORS on every endpoint, so that web clients on other origins can call it.
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
         config.jetty.addConnector((server, http) -> {
             // No minimum data rate: Jetty measures it from the start of the request, so a small body that arrives
             // late on a busy machine would be refused. The idle timeout bounds a stalled client instead.
@@ -221,8 +232,13 @@ public final class ApiServer implements AutoCloseable {
 
     /** The API routes served, as "METHOD /path" (what /openapi.json must describe; the workbench pages are not API). */
     List<String> routes() {
+        return everyRoute().stream().filter(route -> !Workbench.isPage(route.substring(route.indexOf(' ') + 1))).toList();
+    }
+
+    /** Every route served, API and workbench, as "METHOD /path". */
+    List<String> everyRoute() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .filter(handler -> handler.endpoint.method.isHttpMethod() && !Workbench.isPage(handler.endpoint.path))
+                .filter(handler -> handler.endpoint.method.isHttpMethod())
                 .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
                 .toList();
     }

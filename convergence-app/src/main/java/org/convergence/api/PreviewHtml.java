@@ -12,6 +12,8 @@ final class PreviewHtml {
     private static final int PROPERTIES = 12;
     private static final int VALUES = 4;
     private static final int VALUE_LENGTH = 160;
+    /** The preview's only style, inline so that the fragment stands alone in OpenRefine's frame; its CSP allows it by hash. */
+    static final String STYLE = "body{font:13px sans-serif;margin:8px}h3{margin:0 0 4px}dt{color:#555;margin-top:4px}dd{margin:0 0 0 8px}.meta{color:#555}";
 
     private PreviewHtml() {}
 
@@ -20,8 +22,7 @@ final class PreviewHtml {
         Schema schema = model.schema(entity.path("schema").asText()).orElse(null);
         StringBuilder html = new StringBuilder(2048);
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(escape(entity.path("caption").asText()))
-                .append("</title><style>body{font:13px sans-serif;margin:8px}h3{margin:0 0 4px}dt{color:#555;margin-top:4px}"
-                        + "dd{margin:0 0 0 8px}.meta{color:#555}</style></head><body>");
+                .append("</title><style>").append(STYLE).append("</style></head><body>");
         html.append("<h3>").append(escape(entity.path("caption").asText())).append("</h3>");
         html.append("<div class=\"meta\">").append(escape(schema == null ? entity.path("schema").asText() : schema.getLabel())).append(" · ")
                 .append(escape(join(entity.path("datasets")))).append(" · ").append(escape(entity.path("id").asText())).append("</div><dl>");

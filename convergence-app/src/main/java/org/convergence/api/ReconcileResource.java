@@ -52,11 +52,14 @@ final class ReconcileResource {
         this.entities = entities;
     }
 
-    /** GET: the manifest, or the results of {@code ?queries=} when given. */
+    /**
+     * GET: the manifest, or the results of {@code ?queries=} when given, not recorded in the audit log: any page
+     * can make a browser send a GET (an {@code <img>}), and OpenRefine sends its batches by POST.
+     */
     void get(Context ctx) {
         Scope.Spec scope = screening.scope(ctx);
         String queries = ctx.queryParam("queries");
-        reply(ctx, queries == null ? manifest(ctx, scope.name()) : reconcile(scope, queries, Parameters.user(ctx)));
+        reply(ctx, queries == null ? manifest(ctx, scope.name()) : reconcile(scope, queries, null));
     }
 
     /** POST: a batch in the form field {@code queries}, as OpenRefine sends it. */
@@ -95,6 +98,7 @@ final class ReconcileResource {
         return manifest;
     }
 
+    /** A batch's results; {@code user} is who asks, for the audit log, or null for a lookup that is not recorded. */
     private ObjectNode reconcile(Scope.Spec scope, String text, String user) {
         JsonNode batch = Json.read(text, "the field 'queries'");
         if (batch.size() > BATCH_SIZE) {
@@ -112,7 +116,9 @@ final class ReconcileResource {
         ObjectNode response = NODES.objectNode();
         queries.forEach((key, query) -> {
             ArrayNode result = response.putObject(key).putArray("result");
-            for (Screener.Result found : screening.screen(key, query, scope, limits.get(key), thresholds, user, "reconcile/" + scope.name())) {
+            List<Screener.Result> results = user == null ? screening.lookUp(key, query, scope, limits.get(key), thresholds)
+                    : screening.screen(key, query, scope, limits.get(key), thresholds, user, "reconcile/" + scope.name());
+            for (Screener.Result found : results) {
                 result.add(candidate(found));
             }
         });

@@ -12,8 +12,8 @@ import org.convergence.screening.audit.AuditedScreener;
 /**
  * The screener as the HTTP API asks it: a request's scope and thresholds read from its parameters
  * alike for every endpoint, and one search per client query, which screening requests (match,
- * reconcile) make through the audit log, with known false positives left out; lookups (search,
- * suggest) do not. Thread-safe.
+ * reconcile by POST) make through the audit log, with known false positives left out; lookups (search,
+ * suggest) do not, and reconciliation by GET leaves out known false positives without recording. Thread-safe.
  */
 final class Screening {
     private final Screener screener;
@@ -67,6 +67,18 @@ final class Screening {
             String source) {
         try {
             return audited.screen(query, scope, count, thresholds, user, source + " query " + key).raised().stream().map(AuditedResult::result).toList();
+        } catch (ConvergenceException e) {
+            throw named(key, e);
+        }
+    }
+
+    /**
+     * As {@link #screen}, known false positives left out alike, but not recorded: a lookup that a page of any site
+     * can make a browser send.
+     */
+    List<Screener.Result> lookUp(String key, Screener.Query query, Scope.Spec scope, int count, Thresholds thresholds) {
+        try {
+            return audited.lookUp(query, scope, count, thresholds).stream().filter(result -> !result.suppressed()).map(AuditedResult::result).toList();
         } catch (ConvergenceException e) {
             throw named(key, e);
         }

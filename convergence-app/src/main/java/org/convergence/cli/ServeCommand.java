@@ -1,5 +1,7 @@
 package org.convergence.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.convergence.ConvergenceException;
@@ -33,6 +35,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String host;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "A host name the server is reached by, besides localhost and IP addresses (repeatable): the name of a proxy "
+                    + "in front of it. Requests naming any other host are refused, so that a web page cannot reach the server through "
+                    + "a name it controls (DNS rebinding).")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -43,7 +51,11 @@ final class ServeCommand implements Callable<Integer> {
         Screener screener = Screener.open(store);
         ApiServer server;
         try {
-            server = ApiServer.start(screener, store, ConvergenceModel.standard(), host, port);
+            server = ApiServer.start(screener, store, ConvergenceModel.standard(), host, port, allowedHosts);
+        } catch (ConvergenceException e) {
+            screener.close();
+            store.close();
+            throw e;
         } catch (RuntimeException e) {
             screener.close();
             store.close();

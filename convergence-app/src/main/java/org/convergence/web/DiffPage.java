@@ -17,6 +17,11 @@ public record DiffPage(String source, DatasetVersion from, DatasetVersion to, Li
         changed = List.copyOf(changed);
     }
 
+    /** A page that says why there is nothing to compare. */
+    static DiffPage message(String source, String message) {
+        return new DiffPage(source, null, null, List.of(), List.of(), List.of(), List.of(), message);
+    }
+
     /** The query that asks for these two versions again, for links and the download. */
     public String query() {
         return from == null ? "" : "?from=" + from.version() + "&to=" + to.version();

@@ -128,6 +128,7 @@ final class ScreeningPages {
         return "/workbench/screen/results/" + run.id() + ".csv";
     }
 
+    /** Records a decision; one not recorded answers 400 (or 404 for an unknown request) with the page saying why. */
     void decide(Context ctx) {
         String message;
         try {
@@ -136,8 +137,10 @@ final class ScreeningPages {
             log.decide(request, Pages.form(ctx, "entity"), decision, user(ctx), Pages.form(ctx, "comment"));
             message = "Recorded: " + Pages.form(ctx, "entity") + " is a " + decision.label() + " for request " + request + ".";
         } catch (NumberFormatException e) {
+            ctx.status(400);
             message = "Not recorded: the request number is missing.";
         } catch (ConvergenceException e) {
+            ctx.status(ApiServer.status(e.category()));
             message = "Not recorded: " + e.getMessage();
         }
         pages.render(ctx, "screen.jte", Map.of("page", ScreenPage.decided(message)));

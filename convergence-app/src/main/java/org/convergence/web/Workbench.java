@@ -16,6 +16,7 @@ import java.util.Set;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.analytics.ConvergenceAnalytics;
+import org.convergence.api.RequestPolicy;
 import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
@@ -51,6 +52,9 @@ public final class Workbench implements AutoCloseable {
     /** How long an entity page waits for the exposure graph's first build before it shows the rest without it. */
     private static final Duration GRAPH_WAIT = Duration.ofSeconds(3);
     private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
+    /** The pages' style, served as a file: their Content-Security-Policy allows no inline style. */
+    private static final String STYLE_SHEET_PATH = "/workbench/workbench.css";
+    private static final String STYLE_SHEET = styleSheet();
 
     private final Pages pages = new Pages();
     private final StatementStore store;
@@ -93,6 +97,7 @@ public final class Workbench implements AutoCloseable {
         config.routes.after(Workbench::serverTiming);
         config.routes.get("/", ctx -> ctx.redirect("/workbench"));
         config.routes.get("/workbench", workbench::overview);
+        config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET));
         config.routes.get("/workbench/lists", workbench::lists);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv);
         config.routes.get("/workbench/lists/{source}/diff", workbench::diff);
@@ -136,27 +141,19 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
-    /** True for the paths of the workbench, which are pages, not API endpoints. */
     /**
      * Refuses a form that a page of another site sends to the workbench (it would screen, record
-     * decisions and fill the audit log in the analyst's name): a POST whose browser says it comes from
-     * another site ({@code Sec-Fetch-Site}), or whose {@code Origin} is not this server. A request
-     * without either is not a browser's cross-site form, and goes on (the command line, scripts).
+     * decisions and fill the audit log in the analyst's name). Scripts and the command line, which send
+     * neither {@code Sec-Fetch-Site} nor {@code Origin}, go on.
      */
     static void refuseCrossSite(Context ctx) {
-        if (!ctx.method().name().equals("POST")) {
-            return;
-        }
-        String site = ctx.header("Sec-Fetch-Site");
-        String origin = ctx.header("Origin");
-        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
-        boolean otherOrigin = origin != null && !origin.equals(ctx.scheme() + "://" + ctx.host());
-        if (crossSite || otherOrigin) {
+        if (ctx.method().name().equals("POST") && RequestPolicy.fromAnotherSite(ctx)) {
             throw new io.javalin.http.ForbiddenResponse("the workbench takes forms from its own pages only: open "
                     + ctx.scheme() + "://" + ctx.host() + ctx.path() + " and send the form from there");
         }
     }
 
+    /** True for the paths of the workbench, which are pages, not API endpoints. */
     public static boolean isPage(String path) {
         return path.equals("/") || path.startsWith("/workbench");
     }
@@ -295,9 +292,15 @@ public final class Workbench implements AutoCloseable {
     private void diff(Context ctx) {
         String source = ctx.pathParam("source");
         List<DatasetVersion> versions = store.versions(source);
+        if (versions.isEmpty()) {
+            ctx.status(404);
+            pages.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, "No list '" + source + "' in the store: the lists are "
+                    + String.join(", ", listRows().stream().map(ListRow::id).toList()) + " (see /workbench/lists).")));
+            return;
+        }
         if (versions.size() < 2) {
-            pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, null, null, List.of(), List.of(), List.of(), List.of(), source + " has "
-                    + versions.size() + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
+            pages.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, source + " has " + versions.size()
+                    + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
             return;
         }
         ListDiff.Result diff = diffOf(ctx, versions);
@@ -401,6 +404,17 @@ public final class Workbench implements AutoCloseable {
                     latest.map(v -> String.valueOf(v.entityCount())).orElse("0"), latest.map(v -> UTC.format(v.importedAt())).orElse("never")));
         }
         return rows;
+    }
+
+    private static String styleSheet() {
+        try (java.io.InputStream in = Workbench.class.getResourceAsStream("workbench.css")) {
+            if (in == null) {
+                throw new IllegalStateException("workbench.css is part of the build and missing from the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Deletes the screening results kept for download. */

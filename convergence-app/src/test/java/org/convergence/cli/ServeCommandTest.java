@@ -48,6 +48,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void anAllowedHostWrittenAsAUrlIsInvalidInputNamingWhatIsExpected() {
+        CommandRun run = run("serve", "--port", "0", "--allowed-host", "https://convergence.example.org/", data());
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--allowed-host takes a host name as browsers send it"), run.err());
+    }
+
+    @Test
     void benchMatchPrintsLatencyPercentilesAndThroughputWithNoFailures() {
         Path nro = SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html");
         assertEquals(0, run("lists", "import", "ca-nro", nro.toString(), data()).exitCode());

@@ -46,6 +46,8 @@ final class SystemChromium {
                 "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 "--lang=en-CA", "--window-size=" + width + "," + height);
+        // The console, where the browser reports what the page's Content-Security-Policy blocked.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         CDP_VERSION_FINDER.setLevel(Level.SEVERE);
         ChromeDriver browser = new ChromeDriver(service, options);

@@ -48,6 +48,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -129,6 +131,13 @@ class WorkbenchBrowserTest {
     private static void capture(String name) throws IOException {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         assertEquals(List.of(), AccessibilityCheck.problems(browser.getPageSource()), name + " page at " + browser.getCurrentUrl());
+        assertEquals(List.of(), securityPolicyViolations(), name + " page at " + browser.getCurrentUrl());
+    }
+
+    /** What the browser's console says the server's Content-Security-Policy blocked since it was last read. */
+    private static List<String> securityPolicyViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     private static List<String> column(String table, int column) {

@@ -54,6 +54,20 @@ class WorkbenchScreeningTest {
     }
 
     @Test
+    void aRefusedDecisionAnswers4xxWithThePageSayingWhy() throws Exception {
+        HttpResponse<String> noRequest = server.post("/workbench/screen/decision", "entity=ca-sema-belarus-1-part-1-56&decision=false-positive");
+        assertEquals(400, noRequest.statusCode());
+        assertTrue(noRequest.body().contains("Not recorded: the request number is missing."), noRequest.body());
+        HttpResponse<String> unknownRequest = server.post("/workbench/screen/decision",
+                "request=999999999&entity=ca-sema-belarus-1-part-1-56&decision=false-positive");
+        assertEquals(404, unknownRequest.statusCode());
+        assertTrue(unknownRequest.body().contains("Not recorded: no screening request 999999999"), unknownRequest.body());
+        HttpResponse<String> unknownDecision = server.post("/workbench/screen/decision", "request=1&entity=x&decision=maybe");
+        assertEquals(400, unknownDecision.statusCode());
+        assertTrue(unknownDecision.body().contains("Not recorded: "), unknownDecision.body());
+    }
+
+    @Test
     void theUploadFormKeepsToTheIdsTheBrowserTestsUse() throws Exception {
         String html = server.get("/workbench/screen").body();
         assertTrue(html.contains("<form id=\"batch-form\" method=\"post\" action=\"/workbench/screen/batch\" enctype=\"multipart/form-data\">"), html);

@@ -5,6 +5,7 @@ import static org.convergence.web.WorkbenchTestServer.encode;
 import static org.convergence.web.WorkbenchTestServer.find;
 import static org.convergence.web.WorkbenchTestServer.unescape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -225,6 +226,26 @@ class WorkbenchTest {
         List<String> rows = get(unescape(find(reversed, "<a id=\"diff-csv\" href=\"([^\"]+)\""))).body().lines().toList();
         assertEquals(backwards.added().size() + backwards.removed().size() + backwards.changed().size() + 1, rows.size());
         assertEquals(404, get("/workbench/lists/ca-sema/diff?from=9").statusCode());
+    }
+
+    @Test
+    void theChangesOfAListNotInTheStoreAnswer404NamingTheLists() throws Exception {
+        HttpResponse<String> unknown = get("/workbench/lists/no-such-list/diff");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("No list 'no-such-list' in the store: the lists are ") && unknown.body().contains("ca-sema"),
+                unknown.body());
+    }
+
+    @Test
+    void pagesTakeTheirStyleFromTheServedStyleSheetOnly() throws Exception {
+        HttpResponse<String> page = get("/workbench");
+        assertTrue(page.body().contains("<link rel=\"stylesheet\" href=\"/workbench/workbench.css\">"));
+        assertFalse(page.body().contains("<style") || page.body().contains("style=\"") || page.body().contains("<script"), "no inline style or script");
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("style-src 'self'"), page.headers().map().toString());
+        HttpResponse<String> css = get("/workbench/workbench.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains("svg.graph"), css.body());
     }
 
     @Test

@@ -87,6 +87,25 @@ public final class AuditedScreener {
                     e.getMessage()), List.of());
             throw e;
         }
+        List<AuditedResult> audited = flagKnownFalsePositives(query, results);
+        long id = log.record(new ScreeningRequest(asked, user, query, scope.label(), limit, thresholds, versions, source, null), audited);
+        return new Screening(id, versions, audited);
+    }
+
+    /**
+     * Screens a query as {@link #screen} does, known false positives flagged alike, without recording it: for
+     * lookups that anyone's browser may be made to send (a reconciliation GET from an {@code <img>} on any page),
+     * which must not fill the audit log.
+     *
+     * @throws ConvergenceException as {@link #screen} does
+     */
+    public List<AuditedResult> lookUp(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds) {
+        ScreeningIndex index = screener.current();
+        check(query);
+        return flagKnownFalsePositives(query, screener.match(index, query, Scope.resolve(scope, index.versions()), limit, thresholds));
+    }
+
+    private List<AuditedResult> flagKnownFalsePositives(Screener.Query query, List<Screener.Result> results) {
         Map<String, AuditLog.LatestDecision> decisions = results.isEmpty() ? Map.of() : log.latestDecisions(ContentHash.query(query));
         List<AuditedResult> audited = new ArrayList<>(results.size());
         for (Screener.Result result : results) {
@@ -95,8 +114,7 @@ public final class AuditedScreener {
             boolean suppressed = decision != null && decision.decision() == Decision.FALSE_POSITIVE && decision.entityHash().equals(entityHash);
             audited.add(new AuditedResult(result, entityHash, suppressed));
         }
-        long id = log.record(new ScreeningRequest(asked, user, query, scope.label(), limit, thresholds, versions, source, null), audited);
-        return new Screening(id, versions, audited);
+        return audited;
     }
 
     private static void check(Screener.Query query) {
