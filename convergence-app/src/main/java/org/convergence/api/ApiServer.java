@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.exposure.ExposureCheck;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * ({@link RequestPolicy}, which also sets every response's security headers), 503 with a Retry-After header
  * while the exposure graph is first built; bad input never gets a 500.
  * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
- * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}.
+ * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}; a body still arriving at the deadline of
+ * {@link ServerLimits} is answered 408, and one request beyond its limits 429 with Retry-After.
  */
 public final class ApiServer implements AutoCloseable {
     /**
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     /** When a client told that something is not ready (the exposure graph being built) should ask again. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final String HEALTH_PATH = "/healthz";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
@@ -74,9 +77,20 @@ public final class ApiServer implements AutoCloseable {
         this.workbench = workbench;
     }
 
-    /** Starts the API as {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List)} does, reached by loopback names or addresses only. */
+    /** Starts the API as {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List, ServerLimits)} does, reached by loopback names or addresses only, within the default limits. */
     public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port) {
-        return start(screener, store, model, host, port, List.of());
+        return start(screener, store, model, host, port, List.of(), ServerLimits.DEFAULT);
+    }
+
+    /** As {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List, ServerLimits)}, within the default limits. */
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port,
+            List<String> allowedHosts) {
+        return start(screener, store, model, host, port, allowedHosts, ServerLimits.DEFAULT);
+    }
+
+    /** As {@link #start(Screener, StatementStore, ConvergenceModel, String, int, List, ServerLimits)}, reached by loopback names or addresses only. */
+    public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port, ServerLimits limits) {
+        return start(screener, store, model, host, port, List.of(), limits);
     }
 
     /**
@@ -84,11 +98,12 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param allowedHosts host names besides the loopback ones and {@code host} that requests may name in their
      *     {@code Host} header (the name of a proxy in front of the server); any other name is refused (DNS rebinding)
+     * @param limits how many requests, bodies and uploads are worked on at once, and how long a body may take
      * @throws ConvergenceException INVALID_INPUT for an allowed host that is not a host name
      * @throws io.javalin.util.JavalinBindException when the port is taken
      */
     public static ApiServer start(Screener screener, StatementStore store, ConvergenceModel model, String host, int port,
-            List<String> allowedHosts) {
+            List<String> allowedHosts, ServerLimits limits) {
         RequestPolicy policy = RequestPolicy.forServer(host, allowedHosts);
         AuditLog log = AuditLog.of(store);
         AuditedScreener audited = new AuditedScreener(screener, log);
@@ -104,7 +119,7 @@ public final class ApiServer implements AutoCloseable {
         String openApi = resource("openapi.json");
         Workbench[] workbench = new Workbench[1];
         Javalin app = Javalin.create(config -> {
-            configure(config, host, port);
+            configure(config, host, port, limits);
             config.routes.before(policy::before);
             config.routes.before(ApiServer::limitBody);
             config.routes.post("/match/{scope}", RequestPolicy.json(match::match));
@@ -119,8 +134,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/reconcile/{scope}/suggest/property", reconcile::suggestProperty);
             config.routes.get("/reconcile/{scope}/preview", reconcile::preview);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            config.routes.get("/healthz", ctx -> ctx.json(health(screener.current())));
-            workbench[0] = Workbench.addTo(config, store, model, screener, audited, log, graph);
+            config.routes.get(HEALTH_PATH, ctx -> ctx.json(health(screener.current())));
+            workbench[0] = Workbench.addTo(config, store, model, screener, audited, log, graph, limits.concurrentUploads(),
+                    limits.keptDownloadBytes());
             config.routes.exception(ConvergenceException.class, (e, ctx) -> {
                 if (e.category() == ErrorCategory.UNAVAILABLE) {
                     ctx.header("Retry-After", String.valueOf(RETRY_AFTER.toSeconds()));
@@ -139,7 +155,7 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(app, host, workbench[0]);
     }
 
-    private static void configure(JavalinConfig config, String host, int port) {
+    private static void configure(JavalinConfig config, String host, int port, ServerLimits limits) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -148,9 +164,17 @@ public final class ApiServer implements AutoCloseable {
         // Jetty's default pool of platform threads rather than virtual threads: the work is CPU-bound, and the
         // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
         config.concurrency.useVirtualThreads = false;
+        config.jetty.modifyServer(server -> {
+            // Bodies are received first, holding no thread, so that slow senders take no slot of the requests worked on.
+            BodyBufferingHandler bodies = new BodyBufferingHandler(limits.bodyDeadline(),
+                    Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), limits.bufferedBodyBytes());
+            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), Set.of(HEALTH_PATH)));
+            server.setHandler(bodies);
+        });
         config.jetty.addConnector((server, http) -> {
             // No minimum data rate: Jetty measures it from the start of the request, so a small body that arrives
-            // late on a busy machine would be refused. The idle timeout bounds a stalled client instead.
+            // late on a busy machine would be refused. Bodies have a deadline instead (BodyBufferingHandler), and the
+            // idle timeout bounds a stalled client.
             http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
             // Reconciliation batches may come in the query string (GET ?queries=): room for a batch, so that an
             // over-long value is answered by the API's own 400 rather than a bare 431.

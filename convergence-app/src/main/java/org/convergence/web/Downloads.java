@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>Files rather than memory, because the results of a large upload run to tens of megabytes; a
  * random id rather than the audit request number, so that nobody fetches another analyst's results by
- * counting; only the last {@link #KEPT} runs, so that the directory stays bounded (an older link then
- * answers 404; the audit log keeps every result). The directory goes when the server stops.
+ * counting; only the last {@link #KEPT} runs, and only as many as fit in a budget of bytes, so that the
+ * directory stays bounded (an older link then answers 404; the audit log keeps every result): one upload's
+ * results run to hundreds of megabytes. The directory goes when the server stops.
  * Thread-safe.
  */
 final class Downloads implements AutoCloseable {
@@ -29,14 +30,23 @@ final class Downloads implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
 
     private final SecureRandom random = new SecureRandom();
+    private final long keptBytes;
     /** Runs by id, oldest first. */
     private final Map<String, Run> runs = new LinkedHashMap<>();
     private Path directory;
 
+    /**
+     * @param keptBytes the bytes of the runs kept; beyond it the oldest go when a run starts, so that the newest is
+     *     always kept whatever its size
+     */
+    Downloads(long keptBytes) {
+        this.keptBytes = keptBytes;
+    }
+
     /** One run's folder, and the name its files are offered under (from the uploaded file's name). */
     record Run(String id, Path folder, String name) {}
 
-    /** A new run's folder; the oldest run beyond {@link #KEPT} is deleted. */
+    /** A new run's folder; the oldest runs beyond {@link #KEPT}, or beyond the bytes kept, are deleted. */
     synchronized Run create(String name) {
         try {
             if (directory == null) {
@@ -48,8 +58,11 @@ final class Downloads implements AutoCloseable {
             Run run = new Run(id, Files.createDirectory(directory.resolve(id)), name);
             runs.put(id, run);
             Iterator<Run> oldest = runs.values().iterator();
-            while (runs.size() > KEPT) {
-                delete(oldest.next().folder());
+            long keptNow = runs.values().stream().mapToLong(kept -> size(kept.folder())).sum();
+            while (runs.size() > KEPT || (keptNow > keptBytes && runs.size() > 1)) {
+                Run dropped = oldest.next();
+                keptNow -= size(dropped.folder());
+                delete(dropped.folder());
                 oldest.remove();
             }
             return run;
@@ -78,7 +91,7 @@ final class Downloads implements AutoCloseable {
         Path path = run.map(found -> found.folder().resolve(file)).filter(Files::isRegularFile).orElse(null);
         if (path == null) {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("No results " + requested + ": the server keeps the last " + KEPT
-                    + " runs until it stops; run again (the audit log keeps every result).");
+                    + " runs, as many as fit in " + keptBytes / (1024 * 1024) + " MB, until it stops; run again (the audit log keeps every result).");
             return;
         }
         String contentType = switch (extension) {
@@ -99,6 +112,15 @@ final class Downloads implements AutoCloseable {
         if (directory != null) {
             delete(directory);
             runs.clear();
+        }
+    }
+
+    private static long size(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            // a run deleted meanwhile holds nothing
+            return 0;
         }
     }
 

@@ -46,13 +46,15 @@ final class ExposurePages {
     private final ExposureCheck check;
     private final ConvergenceModel model;
     private final Downloads downloads;
+    private final Uploads uploads;
 
-    ExposurePages(Pages pages, Screener screener, ExposureCheck check, ConvergenceModel model, Downloads downloads) {
+    ExposurePages(Pages pages, Screener screener, ExposureCheck check, ConvergenceModel model, Downloads downloads, Uploads uploads) {
         this.pages = pages;
         this.screener = screener;
         this.check = check;
         this.model = model;
         this.downloads = downloads;
+        this.uploads = uploads;
     }
 
     void form(Context ctx) {
@@ -85,7 +87,7 @@ final class ExposurePages {
 
     /** A file of partners, checked row by row; the flagged ones first found are shown, and every row kept for download. */
     void upload(Context ctx) {
-        switch (Uploads.receive(ctx, downloads, EXPECTED, LARGER)) {
+        switch (uploads.receive(ctx, EXPECTED, LARGER)) {
             case Uploads.Refused refused -> {
                 ctx.status(refused.status());
                 pages.render(ctx, "exposure.jte", Map.of("page", ExposurePage.refused(refused.message())));
@@ -97,7 +99,7 @@ final class ExposurePages {
                     ctx.status(ApiServer.status(e.category()));
                     pages.render(ctx, "exposure.jte", Map.of("page", ExposurePage.refused(Uploads.explain(e.getMessage(), received, EXPECTED))));
                 } finally {
-                    Uploads.discard(received);
+                    uploads.discard(received);
                 }
             }
         }

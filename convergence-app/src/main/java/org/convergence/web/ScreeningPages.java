@@ -59,14 +59,16 @@ final class ScreeningPages {
     private final AuditLog log;
     private final ConvergenceModel model;
     private final Downloads downloads;
+    private final Uploads uploads;
 
-    ScreeningPages(Pages pages, Screener screener, AuditedScreener audited, AuditLog log, ConvergenceModel model, Downloads downloads) {
+    ScreeningPages(Pages pages, Screener screener, AuditedScreener audited, AuditLog log, ConvergenceModel model, Downloads downloads, Uploads uploads) {
         this.pages = pages;
         this.screener = screener;
         this.audited = audited;
         this.log = log;
         this.model = model;
         this.downloads = downloads;
+        this.uploads = uploads;
     }
 
     void form(Context ctx) {
@@ -151,7 +153,7 @@ final class ScreeningPages {
      * mapping, the audit log, the CSV, JSON lines and HTML outputs), kept for download.
      */
     void batch(Context ctx) {
-        switch (Uploads.receive(ctx, downloads, EXPECTED, LARGER)) {
+        switch (uploads.receive(ctx, EXPECTED, LARGER)) {
             case Uploads.Refused refused -> refuse(ctx, refused.status(), refused.message());
             case Uploads.Received received -> {
                 try {
@@ -161,7 +163,7 @@ final class ScreeningPages {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the results of " + received.fileName() + ": " + e.getMessage(), e);
                 } finally {
-                    Uploads.discard(received);
+                    uploads.discard(received);
                 }
             }
         }

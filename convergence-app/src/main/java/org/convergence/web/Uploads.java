@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * A file uploaded to a workbench page (field {@code file}), checked and kept in a run's folder of
  * {@link Downloads}; a refusal says why and what the page takes. The screening and exposure pages take
- * their files through it.
+ * their files through it. Only so many uploads are worked on at once (each takes a core and fills the
+ * temporary directory); one more is refused with 429 asking to wait. Thread-safe.
  */
 final class Uploads {
     /** The largest file taken: about half a million names; a larger file is for the command line, which streams it. */
@@ -21,24 +23,56 @@ final class Uploads {
     /** Room for the multipart envelope around the file. */
     static final long MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 
-    private Uploads() {}
+    /** When an upload refused for being one too many should be sent again. */
+    private static final int RETRY_AFTER_SECONDS = 10;
+
+    private final Downloads downloads;
+    private final Semaphore slots;
+    private final int concurrent;
+
+    /**
+     * @param downloads where uploads and their results are kept
+     * @param concurrent the uploads worked on at once
+     */
+    Uploads(Downloads downloads, int concurrent) {
+        this.downloads = downloads;
+        this.slots = new Semaphore(concurrent);
+        this.concurrent = concurrent;
+    }
 
     /** What became of an upload. */
     sealed interface Outcome permits Received, Refused {}
 
-    /** The file kept as {@code file} in {@code run}'s folder, under a name safe for the file system. */
+    /** The file kept as {@code file} in {@code run}'s folder, under a name safe for the file system; hand it to {@link #discard} once read. */
     record Received(Path file, String fileName, Downloads.Run run) implements Outcome {}
 
     /** The upload refused with an HTTP status and a message for the page. */
     record Refused(int status, String message) implements Outcome {}
 
     /**
-     * Receives the request's file.
+     * Receives the request's file, if fewer than the uploads taken at once are being worked on.
      *
      * @param expected what the page takes, appended to a refusal ("The workbench takes a CSV file ...")
      * @param larger what to do with a file over the limit
      */
-    static Outcome receive(Context ctx, Downloads downloads, String expected, String larger) {
+    Outcome receive(Context ctx, String expected, String larger) {
+        if (!slots.tryAcquire()) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            return new Refused(429, String.format(Locale.ROOT, "The server is working on %d %s already, as many as it takes at once: "
+                    + "wait until %s, then send the file again.", concurrent, concurrent == 1 ? "upload" : "uploads", concurrent == 1 ? "it ends" : "one ends"));
+        }
+        Outcome outcome = null;
+        try {
+            outcome = receiveHolding(ctx, expected, larger);
+            return outcome;
+        } finally {
+            if (!(outcome instanceof Received)) {
+                slots.release();
+            }
+        }
+    }
+
+    private Outcome receiveHolding(Context ctx, String expected, String larger) {
         if (ctx.contentLength() > MAX_REQUEST_BYTES) {
             return new Refused(413, String.format(Locale.ROOT, "The upload is %,d bytes, over the limit. %s %s", ctx.contentLength(), expected, larger));
         }
@@ -76,12 +110,14 @@ final class Uploads {
         return (text.contains(received.fileName()) ? text : received.fileName() + ": " + text) + (text.endsWith(".") ? " " : ". ") + expected;
     }
 
-    /** Deletes the kept upload once it has been read: only the results stay for download. */
-    static void discard(Received received) {
+    /** Deletes the kept upload once it has been read (only the results stay for download), and takes the next upload. */
+    void discard(Received received) {
         try {
             Files.deleteIfExists(received.file());
         } catch (IOException e) {
             // the run's folder goes with the temporary directory
+        } finally {
+            slots.release();
         }
     }
 

@@ -61,10 +61,16 @@ public final class Workbench implements AutoCloseable {
     private final Screener screener;
     private final AnalyticsCache analytics;
     private final EventRecords records;
-    private final Downloads downloads = new Downloads();
+    private final Downloads downloads;
+    private final Uploads uploads;
     private final BackgroundExposureGraph graph;
 
-    private Workbench(StatementStore store, Screener screener, BackgroundExposureGraph graph) {
+    /** The largest request that carries an upload (the file and its form): what the server has to be ready to receive. */
+    public static final long MAX_UPLOAD_REQUEST_BYTES = Uploads.MAX_REQUEST_BYTES;
+
+    private Workbench(StatementStore store, Screener screener, BackgroundExposureGraph graph, int concurrentUploads, long keptDownloadBytes) {
+        this.downloads = new Downloads(keptDownloadBytes);
+        this.uploads = new Uploads(downloads, concurrentUploads);
         this.store = store;
         this.screener = screener;
         this.graph = graph;
@@ -75,15 +81,18 @@ public final class Workbench implements AutoCloseable {
     /**
      * Adds the workbench's pages to a server being configured, over the server's exposure graph; close
      * the workbench when the server stops (it keeps screening downloads).
+     *
+     * @param concurrentUploads the uploads worked on at once; one more is refused with 429
+     * @param keptDownloadBytes the bytes of results kept for download; the oldest runs go beyond it
      */
     public static Workbench addTo(JavalinConfig config, StatementStore store, ConvergenceModel model, Screener screener, AuditedScreener audited,
-            AuditLog log, BackgroundExposureGraph graph) {
-        Workbench workbench = new Workbench(store, screener, graph);
+            AuditLog log, BackgroundExposureGraph graph, int concurrentUploads, long keptDownloadBytes) {
+        Workbench workbench = new Workbench(store, screener, graph, concurrentUploads, keptDownloadBytes);
         EventPages events = new EventPages(workbench.pages, workbench.analytics, workbench.records);
         SearchPages search = new SearchPages(workbench.pages, screener, workbench.analytics);
-        ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads);
+        ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads, workbench.uploads);
         ExposurePages exposure = new ExposurePages(workbench.pages, screener, new ExposureCheck(screener, audited,
-                () -> graph.current(GRAPH_WAIT), model), model, workbench.downloads);
+                () -> graph.current(GRAPH_WAIT), model), model, workbench.downloads, workbench.uploads);
         // Jetty's own limits only stop what grows past the declared size; the page checks the file against its limit and says why.
         config.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_BYTES, SizeUnit.BYTES);
