@@ -1,18 +1,19 @@
 package org.convergence.web;
 
 import java.util.List;
+import org.convergence.CsvRows;
 
 /**
  * CSV as the workbench's downloads and the command line's tables write it (RFC 4180): cells joined by
- * commas, a cell quoted when it holds a comma, a quote or a line break, its quotes doubled.
+ * commas, a cell quoted when it holds a comma, a quote or a line break, its quotes doubled, and made
+ * safe for spreadsheets as {@link CsvRows#safe} makes it. Built in memory, for the small tables of a
+ * page; a file streamed row by row is written by {@link CsvRows}.
  */
 public final class Csv {
     private Csv() {}
 
-    public static String cell(String text) {
-        if (text == null) {
-            return "";
-        }
+    public static String cell(String value) {
+        String text = CsvRows.safe(value);
         boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
         return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }

@@ -1,9 +1,6 @@
 package org.convergence.screening.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.convergence.CsvRows;
 
 /**
  * Streams the audit log out: three key-ordered scans (requests, results, decisions) merged by
@@ -25,7 +23,6 @@ final class AuditExport {
     static final List<String> CSV_HEADER = List.of("request_id", "requested_at", "user", "scope", "threshold", "cutoff", "list_versions",
             "source", "query", "error", "rank", "entity_id", "caption", "list_version", "entity_hash", "score", "match", "suppressed", "features", "decision",
             "decided_by", "decided_at", "comment");
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     private AuditExport() {}
 
@@ -193,13 +190,10 @@ final class AuditExport {
     }
 
     private static final class CsvSink implements Sink {
-        private final Writer out;
-        private final SequenceWriter csv;
+        private final CsvRows csv;
 
-        CsvSink(Writer out) throws IOException {
-            this.out = out;
-            this.csv = CSV.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
-            csv.write(CSV_HEADER);
+        CsvSink(Writer out) {
+            this.csv = CsvRows.start(out, CSV_HEADER, "the audit export");
         }
 
         @Override
@@ -227,9 +221,8 @@ final class AuditExport {
         }
 
         @Override
-        public void finish() throws IOException {
+        public void finish() {
             csv.close();
-            out.flush();
         }
     }
 

@@ -1,27 +1,21 @@
 package org.convergence.screening.batch;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.convergence.CsvRows;
 import org.convergence.screening.ScoringModel;
 
 /**
  * Batch results as CSV: one row per input row and hit (an input row without hits gets one row with
- * empty hit columns), the three most telling features as text.
+ * empty hit columns), the three most telling features as text; cells made safe for spreadsheets.
  */
 public final class CsvResultWriter implements ResultWriter {
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
     private static final int FEATURES_SHOWN = 3;
 
     private final Writer out;
-    private SequenceWriter csv;
+    private CsvRows csv;
     private ScoringModel model;
 
     public CsvResultWriter(Writer out) {
@@ -31,46 +25,32 @@ public final class CsvResultWriter implements ResultWriter {
     @Override
     public void start(BatchContext context) {
         this.model = context.model();
-        try {
-            csv = CSV.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
-            csv.write(HitRow.COLUMNS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CSV results: " + e.getMessage(), e);
-        }
+        csv = CsvRows.start(out, HitRow.COLUMNS, "the CSV results");
     }
 
     @Override
     public void write(RowOutcome outcome) {
-        try {
-            for (HitRow hit : HitRow.of(outcome, model)) {
-                List<String> cells = new ArrayList<>(HitRow.COLUMNS.size());
-                cells.add(String.valueOf(hit.row()));
-                cells.add(text(hit.inputId()));
-                cells.add(hit.inputName());
-                cells.add(text(hit.requestId()));
-                cells.add(text(hit.matchedId()));
-                cells.add(text(hit.caption()));
-                cells.add(text(hit.dataset()));
-                cells.add(text(hit.version()));
-                cells.add(hit.score() == null ? "" : String.format(Locale.ROOT, "%.3f", hit.score()));
-                cells.add(text(hit.match()));
-                cells.add(Explanations.top(hit.features(), model, FEATURES_SHOWN));
-                cells.add(String.join("; ", hit.notes()));
-                csv.write(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CSV results: " + e.getMessage(), e);
+        for (HitRow hit : HitRow.of(outcome, model)) {
+            List<String> cells = new ArrayList<>(HitRow.COLUMNS.size());
+            cells.add(String.valueOf(hit.row()));
+            cells.add(text(hit.inputId()));
+            cells.add(hit.inputName());
+            cells.add(text(hit.requestId()));
+            cells.add(text(hit.matchedId()));
+            cells.add(text(hit.caption()));
+            cells.add(text(hit.dataset()));
+            cells.add(text(hit.version()));
+            cells.add(hit.score() == null ? "" : String.format(Locale.ROOT, "%.3f", hit.score()));
+            cells.add(text(hit.match()));
+            cells.add(Explanations.top(hit.features(), model, FEATURES_SHOWN));
+            cells.add(String.join("; ", hit.notes()));
+            csv.write(cells);
         }
     }
 
     @Override
     public void finish(BatchSummary summary) {
-        try {
-            csv.close();
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CSV results: " + e.getMessage(), e);
-        }
+        csv.close();
     }
 
     private static String text(Object value) {
