@@ -85,7 +85,7 @@ final class ExposureCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConvergenceModel model = ConvergenceModel.standard();
         BatchInput.Format input = inputFormat == null ? BatchInput.Format.of(file) : ScreenCommand.parseFormat(inputFormat);
-        outputFormat(); // a wrong output format is refused before anything is built
+        Output outputFormat = outputFormat(); // a wrong output format is refused before anything is built
         double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
         ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(options.scope), new Thresholds(matchFrom, matchFrom),
                 Users.resolve(options.user), hops, ExposureCheck.Settings.DEFAULT_PATHS);
@@ -100,7 +100,7 @@ final class ExposureCommand implements Callable<Integer> {
                 screener.scope(settings.scope());
                 ExposureCheck check = new ExposureCheck(screener, new AuditedScreener(screener, AuditLog.of(store)), () -> graph.current(GRAPH_WAIT),
                         model);
-                run(check, screener, rows, settings, err);
+                run(check, screener, rows, settings, outputFormat, err);
             }
         } catch (UncheckedIOException e) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the results: " + e.getCause().getMessage(), e);
@@ -108,9 +108,10 @@ final class ExposureCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(ExposureCheck check, Screener screener, BatchInput rows, ExposureCheck.Settings settings, PrintWriter err) throws IOException {
+    private void run(ExposureCheck check, Screener screener, BatchInput rows, ExposureCheck.Settings settings, Output outputFormat, PrintWriter err)
+            throws IOException {
         try (Writer results = output == null ? ScreenCommand.nonClosing(spec.commandLine().getOut()) : ScreenCommand.open(output)) {
-            ExposureReport report = switch (outputFormat()) {
+            ExposureReport report = switch (outputFormat) {
                 case JSONL -> new ExposureJsonLines(results);
                 case CSV -> new ExposureCsv(results);
                 case HTML -> new ExposureHtml(results);

@@ -3,6 +3,7 @@ package org.convergence.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.convergence.WebAddresses;
 import org.convergence.graph.ExposureGraph;
 import org.convergence.graph.ExposureGraph.Bound;
 import org.convergence.graph.ExposureGraph.Bounds;
@@ -100,7 +101,7 @@ public record ExposureSection(int hops, GraphSvg graph, List<String> graphNotes,
             }
             String arrow = !relation.directed() ? "↕" : step.outgoing() ? "↓" : "↑";
             List<Source> sources = new ArrayList<>();
-            relation.sources().urls().forEach(url -> sources.add(new Source(url, GraphSvg.isWebAddress(url) ? url : null)));
+            relation.sources().urls().forEach(url -> sources.add(new Source(url, WebAddresses.isWebAddress(url) ? url : null)));
             relation.sources().publishers().forEach(publisher -> sources.add(new Source(publisher, null)));
             steps.add(new Step(Pages.entityPath(node.id()), node.caption(), node.schema(), marks, arrow + " " + relation.label(), sources,
                     validity(relation), String.join("; ", relation.sources().records())));

@@ -1,15 +1,14 @@
 package org.convergence.web;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.convergence.WebAddresses;
 import org.convergence.graph.ExposureGraph;
 import org.convergence.graph.GraphNode;
 import org.convergence.graph.Relation;
@@ -244,7 +243,7 @@ public record GraphSvg(int width, int height, String description, List<Node> nod
             titles.add(relation.label() + (relation.sources().publishers().isEmpty() ? "" : "; " + String.join(", ", relation.sources().publishers()))
                     + (relation.sources().urls().isEmpty() ? "" : "; " + String.join(" ", relation.sources().urls())));
             if (href == null) {
-                href = relation.sources().urls().stream().filter(GraphSvg::isWebAddress).findFirst().orElse(null);
+                href = relation.sources().urls().stream().filter(WebAddresses::isWebAddress).findFirst().orElse(null);
             }
         }
         int[] left = fromIsLeft ? from : to;
@@ -256,20 +255,6 @@ public record GraphSvg(int width, int height, String description, List<Node> nod
 
     private static boolean isTarget(GraphNode node) {
         return Targets.listedOrNexus().test(node);
-    }
-
-    /**
-     * True for an absolute http or https address with a host: the only sources a drawing links to (a
-     * {@code javascript:} or {@code data:} "source" stays text in the tooltip).
-     */
-    static boolean isWebAddress(String text) {
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String shorten(String text, int length) {

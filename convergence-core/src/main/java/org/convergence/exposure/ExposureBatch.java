@@ -44,11 +44,15 @@ public final class ExposureBatch {
                 totals[exposure.error() != null ? 3 : exposure.tier().ordinal()]++;
                 reports.forEach(report -> report.write(exposure));
             }, progress);
-        } finally {
-            ExposureReport.Summary summary = summary(totals, started);
-            reports.forEach(report -> report.finish(summary));
+        } catch (RuntimeException e) {
+            // the rows before a malformed line are written, and the reports finished, before the error goes on
+            ExposureReport.Summary partial = summary(totals, started);
+            reports.forEach(report -> report.finish(partial));
+            throw e;
         }
-        return summary(totals, started);
+        ExposureReport.Summary summary = summary(totals, started);
+        reports.forEach(report -> report.finish(summary));
+        return summary;
     }
 
     private Exposure check(BatchRow row, ExposureCheck.Settings settings) {

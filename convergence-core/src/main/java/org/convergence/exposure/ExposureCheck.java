@@ -2,6 +2,7 @@ package org.convergence.exposure;
 
 import static java.util.Objects.requireNonNull;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.convergence.ConvergenceException;
@@ -53,8 +55,8 @@ public final class ExposureCheck {
     private final Supplier<ExposureGraph> graph;
     private final CountryNames countries;
     private final ResearchAreas areas;
-    /** The same party on other lists, by graph and node: a listed party is reached by many partners. */
-    private final Map<ExposureGraph, Map<String, List<SameParty>>> sameParties = new ConcurrentHashMap<>();
+    /** The same party on other lists, by node, for the graph it was found in: a listed party is reached by many partners. */
+    private final AtomicReference<SameParties> sameParties = new AtomicReference<>(new SameParties(null, new ConcurrentHashMap<>()));
 
     /**
      * How to check.
@@ -90,6 +92,9 @@ public final class ExposureCheck {
     }
 
     private record SameParty(GraphNode node, double score, String names) {}
+
+    /** What {@link #sameParty} found for one graph; a new graph starts afresh. */
+    private record SameParties(ExposureGraph graph, Map<String, List<SameParty>> byNode) {}
 
     private record Match(Screener.Result result, String unit, Affiliation.Kind kind) {}
 
@@ -238,10 +243,8 @@ public final class ExposureCheck {
 
     /** The party's entries on the other lists, found by its names, best first. */
     private List<SameParty> sameParty(ExposureGraph current, GraphNode node) {
-        return sameParties.computeIfAbsent(current, key -> {
-            sameParties.keySet().removeIf(other -> other != key); // an older graph is not asked again
-            return new ConcurrentHashMap<>();
-        }).computeIfAbsent(node.id(), id -> {
+        SameParties cache = sameParties.updateAndGet(kept -> kept.graph() == current ? kept : new SameParties(current, new ConcurrentHashMap<>()));
+        return cache.byNode().computeIfAbsent(node.id(), id -> {
             List<String> names = node.names().stream().limit(SAME_PARTY_NAMES).toList();
             if (names.isEmpty()) {
                 return List.of();
@@ -272,8 +275,13 @@ public final class ExposureCheck {
     /** A name both lists write alike (letters and digits, case aside), or null. */
     private static String sharedName(List<String> names, List<String> others) {
         Set<String> keys = new HashSet<>();
-        others.forEach(other -> keys.add(PartnerSet.key(other)));
-        return names.stream().filter(name -> !PartnerSet.key(name).isEmpty() && keys.contains(PartnerSet.key(name))).findFirst().orElse(null);
+        others.forEach(other -> keys.add(nameKey(other)));
+        return names.stream().filter(name -> !nameKey(name).isEmpty() && keys.contains(nameKey(name))).findFirst().orElse(null);
+    }
+
+    /** A name as compared across lists: its letters and digits, lower case, in NFKC form. */
+    static String nameKey(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private Set<String> areas(Set<String> ids) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
+import org.convergence.WebAddresses;
 
 /**
  * A readable exposure report in one self-contained HTML file (styles inline, no scripts, nothing
@@ -107,7 +108,7 @@ public final class ExposureHtml implements ExposureReport {
                 String label = "<text x=\"" + (from + 4) + "\" y=\"16\" font-size=\"10\" fill=\"#3d444d\"><title>" + escape(step.link().label())
                         + "</title>" + escape(shorten(step.link().label(), 26)) + "</text>";
                 // the tie's label links to the first source that is a web address
-                String source = step.link().urls().stream().filter(ExposureHtml::webAddress).findFirst().orElse(null);
+                String source = step.link().urls().stream().filter(WebAddresses::isWebAddress).findFirst().orElse(null);
                 svg.append(source == null ? label : "<a href=\"" + escape(source) + "\" rel=\"noopener noreferrer\">" + label + "</a>");
             }
         }
@@ -122,7 +123,7 @@ public final class ExposureHtml implements ExposureReport {
             if (step.link() != null) {
                 html.append(" — ").append(escape(step.link().label()));
                 for (String url : step.link().urls()) {
-                    if (webAddress(url)) {
+                    if (WebAddresses.isWebAddress(url)) {
                         html.append(" [<a href=\"").append(escape(url)).append("\" rel=\"noopener noreferrer\">source</a>]");
                     }
                 }
@@ -136,10 +137,6 @@ public final class ExposureHtml implements ExposureReport {
             html.append("</li>");
         }
         return html.append("</ol>\n").toString();
-    }
-
-    private static boolean webAddress(String url) {
-        return url.startsWith("https://") || url.startsWith("http://");
     }
 
     private static String shorten(String text, int length) {

@@ -6,13 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.convergence.graph.ExposureGraph;
@@ -68,10 +66,10 @@ public final class PartnerSet {
     public static List<Row> build(ExposureGraph graph, ScreeningIndex index) {
         List<GraphNode> nro = nodes(graph, index, ListSource.CA_NRO.id()).stream().filter(Targets.listed()).toList();
         Map<String, String> nroByName = new HashMap<>();
-        nro.forEach(node -> node.names().forEach(name -> nroByName.putIfAbsent(key(name), node.id())));
+        nro.forEach(node -> node.names().forEach(name -> nroByName.putIfAbsent(ExposureCheck.nameKey(name), node.id())));
         Set<String> anyName = new HashSet<>();
         index.versions().forEach(version -> index.entitiesOf(version.dataset()).forEach(entity -> entity.properties().getOrDefault("name", List.of())
-                .forEach(name -> anyName.add(key(name)))));
+                .forEach(name -> anyName.add(ExposureCheck.nameKey(name)))));
         Map<String, String> countries = new HashMap<>();
         index.entitiesOf(ListSource.CA_NRO.id()).forEach(entity -> entity.properties().getOrDefault("country", List.of()).stream().findFirst()
                 .ifPresent(country -> countries.put(entity.screened().id(), country)));
@@ -89,7 +87,8 @@ public final class PartnerSet {
             if (!Targets.listed().test(institution)) {
                 continue;
             }
-            String parent = institution.names().stream().map(name -> nroByName.get(key(name))).filter(id -> id != null).findFirst().orElse(null);
+            String parent = institution.names().stream().map(name -> nroByName.get(ExposureCheck.nameKey(name))).filter(id -> id != null)
+                    .findFirst().orElse(null);
             if (parent == null) {
                 continue;
             }
@@ -110,7 +109,7 @@ public final class PartnerSet {
         }
         rows.addAll(labs.values());
         for (String name : unlisted()) {
-            if (!anyName.contains(key(name))) {
+            if (!anyName.contains(ExposureCheck.nameKey(name))) {
                 rows.add(new Row(name, Kind.UNLISTED, null, Math.floorMod(name.hashCode(), 2) == 0));
             }
         }
@@ -138,11 +137,6 @@ public final class PartnerSet {
 
     private static List<GraphNode> nodes(ExposureGraph graph, ScreeningIndex index, String dataset) {
         return index.entitiesOf(dataset).stream().map(entity -> graph.node(entity.screened().id())).flatMap(java.util.Optional::stream).toList();
-    }
-
-    /** A name as compared across lists: its letters and digits, lower case, in NFKC form. */
-    static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static List<String> unlisted() {
