@@ -82,6 +82,18 @@ class ExposureApiTest {
     }
 
     @Test
+    void aPageOfAnotherSiteCannotCheckPartnersInAnAnalystsName() throws Exception {
+        String body = "{\"partners\": [\"Harbin Institute of Technology\"]}";
+        HttpResponse<String> forged = CLIENT.send(HttpRequest.newBuilder(server.resolve("/exposure/all")).header("Content-Type", "application/json")
+                .header("Origin", "https://attacker.example").header(ApiServer.USER_HEADER, "officer").POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), forged.body());
+        HttpResponse<String> plainText = CLIENT.send(HttpRequest.newBuilder(server.resolve("/exposure/all")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, plainText.statusCode(), "a cross-site form cannot send JSON without a preflight");
+    }
+
+    @Test
     void emptyAndOverlongAffiliationsAreAnsweredNotHung() {
         HttpResponse<String> response = post("/exposure/all", "{\"partners\": [\"\", \"" + "Harbin Institute of Technology ".repeat(330) + "\"]}");
         assertEquals(200, response.statusCode(), response.body());
