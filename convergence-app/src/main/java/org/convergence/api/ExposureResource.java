@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.convergence.http.Caller;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class ExposureResource {
         for (int i = 0; i < partners.size(); i++) {
             queries.add(query(partners.get(i), i));
         }
-        ExposureCheck.Settings settings = new ExposureCheck.Settings(scope, new Thresholds(threshold, threshold), Parameters.user(ctx), hops,
+        ExposureCheck.Settings settings = new ExposureCheck.Settings(scope, new Thresholds(threshold, threshold), Caller.of(ctx).user(), hops,
                 ExposureCheck.Settings.DEFAULT_PATHS);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode results = response.putArray("results");

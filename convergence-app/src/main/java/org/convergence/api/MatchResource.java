@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.convergence.http.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class MatchResource {
         ObjectNode responses = response.putObject("responses");
         for (var entry : parsed) {
             List<Screener.Result> results = screening.screen(entry.getKey(), entry.getValue(), scope, limit + 1, thresholds,
-                    Parameters.user(ctx), "POST /match/" + scope.name());
+                    Caller.of(ctx).user(), "POST /match/" + scope.name());
             ObjectNode answer = responses.putObject(entry.getKey());
             answer.put("status", 200);
             ArrayNode list = answer.putArray("results");

@@ -43,16 +43,6 @@ final class Parameters {
         throw invalid("%s must be a number from 0 to 1; got '%s'".formatted(name, shorten(raw)));
     }
 
-    /**
-     * Who asks, for the audit log: the {@code X-Convergence-User} header, or "api". The server does not
-     * authenticate (it binds to localhost); a proxy that does can set the header.
-     */
-    static String user(Context ctx) {
-        String header = ctx.header(ApiServer.USER_HEADER);
-        return header == null || header.isBlank() ? "api" : shorten(header.strip());
-    }
-
-
     /** A parameter that must be given and not blank. */
     static String required(Context ctx, String name, String hint) {
         String raw = ctx.queryParam(name);

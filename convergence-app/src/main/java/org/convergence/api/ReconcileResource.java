@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.convergence.http.Caller;
 import io.javalin.http.HttpResponseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.convergence.ConvergenceException;
+import org.convergence.http.RequestPolicy;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Feature;
 import org.convergence.screening.ScreenedEntity;
@@ -74,7 +76,7 @@ final class ReconcileResource {
             throw invalid("the form field 'queries' is missing or not valid URL encoding: POST queries={\"q0\": {\"query\": \"...\", "
                     + "\"type\": \"Person\"}} as application/x-www-form-urlencoded, the JSON URL-encoded");
         }
-        reply(ctx, reconcile(scope, queries, Parameters.user(ctx)));
+        reply(ctx, reconcile(scope, queries, Caller.of(ctx).user()));
     }
 
     private ObjectNode manifest(Context ctx, String scope) {
@@ -271,6 +273,7 @@ final class ReconcileResource {
     void preview(Context ctx) {
         screening.scope(ctx);
         String id = Parameters.required(ctx, "id", "give the entity id, e.g. ?id=ca-sema-...");
+        RequestPolicy.allowFraming(ctx, PreviewHtml.STYLE);
         ctx.html(PreviewHtml.render(entities.nested(id), model));
     }
 

@@ -113,7 +113,7 @@ final class AuditCommand {
         @Override
         public Integer call() {
             Decision parsed = Decision.parse(decision);
-            String who = Users.resolve(user);
+            String who = AuditUser.resolve(user);
             try (StatementStore store = parent.root.openStore()) {
                 AuditLog.of(store).decide(requestId, entityId, parsed, who, comment);
             }

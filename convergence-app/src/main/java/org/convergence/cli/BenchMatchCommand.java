@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.api.ApiServer;
+import org.convergence.server.ConvergenceServer;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.ScreenedEntity;
 import org.convergence.screening.Scope;
@@ -88,7 +88,7 @@ final class BenchMatchCommand implements Callable<Integer> {
                 return 0;
             }
             try (Screener screener = Screener.open(store);
-                    ApiServer server = ApiServer.start(screener, store, ConvergenceModel.standard(), "127.0.0.1", 0)) {
+                    ConvergenceServer server = ConvergenceServer.start(screener, store, ConvergenceModel.standard())) {
                 report(out, server.url(), server.url() + " (in this process, " + screener.current().size() + " entities indexed)", names.size(),
                         bodies);
             }

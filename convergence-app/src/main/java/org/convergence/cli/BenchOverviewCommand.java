@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.api.ApiServer;
+import org.convergence.server.ConvergenceServer;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.store.StatementStore;
@@ -63,7 +63,7 @@ final class BenchOverviewCommand implements Callable<Integer> {
         try (StatementStore store = parent.root.openStore()) {
             long started = System.nanoTime();
             try (Screener screener = Screener.open(store);
-                    ApiServer server = ApiServer.start(screener, store, ConvergenceModel.standard(), "127.0.0.1", 0)) {
+                    ConvergenceServer server = ConvergenceServer.start(screener, store, ConvergenceModel.standard())) {
                 out.printf(Locale.ROOT, "store %s; %,d entities indexed from %d datasets; server started in %.1f s; %d requests per page, "
                         + "one at a time%n", store.location(), screener.current().size(), screener.current().versions().size(),
                         (System.nanoTime() - started) / 1e9, requests);

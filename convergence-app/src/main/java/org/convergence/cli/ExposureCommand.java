@@ -88,7 +88,7 @@ final class ExposureCommand implements Callable<Integer> {
         Output outputFormat = outputFormat(); // a wrong output format is refused before anything is built
         double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
         ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(options.scope), new Thresholds(matchFrom, matchFrom),
-                Users.resolve(options.user), hops, ExposureCheck.Settings.DEFAULT_PATHS);
+                AuditUser.resolve(options.user), hops, ExposureCheck.Settings.DEFAULT_PATHS);
         // The input first: a wrong column mapping is reported before the index and the graph are built.
         try (BatchInput rows = BatchInput.open(file, input, options.columns, schema, options.skipInvalid, model);
                 StatementStore store = root.openStore()) {

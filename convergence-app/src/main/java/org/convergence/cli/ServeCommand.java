@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.api.ApiServer;
+import org.convergence.server.ConvergenceServer;
+import org.convergence.server.ServerSettings;
+import org.convergence.http.ServerLimits;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.store.StatementStore;
@@ -41,6 +43,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "a name it controls (DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--require-auth",
+            description = "Ask every request to sign in even while no account exists (then nobody can use the server until "
+                    + "`convergence users add` makes one). Once any account exists, the server asks anyway.")
+    boolean requireAccounts;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -49,9 +56,10 @@ final class ServeCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         StatementStore store = root.openStore();
         Screener screener = Screener.open(store);
-        ApiServer server;
+        ConvergenceServer server;
         try {
-            server = ApiServer.start(screener, store, ConvergenceModel.standard(), host, port, allowedHosts);
+            server = ConvergenceServer.start(screener, store, ConvergenceModel.standard(),
+                    new ServerSettings(host, port, allowedHosts, ServerLimits.DEFAULT, requireAccounts));
         } catch (ConvergenceException e) {
             screener.close();
             store.close();

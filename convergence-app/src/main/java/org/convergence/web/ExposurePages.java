@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.convergence.ConvergenceException;
-import org.convergence.api.ApiServer;
+import org.convergence.http.Caller;
+import org.convergence.http.HttpStatuses;
 import org.convergence.exposure.Exposure;
 import org.convergence.exposure.ExposureBatch;
 import org.convergence.exposure.ExposureCheck;
@@ -31,7 +32,7 @@ import org.convergence.screening.batch.BatchInput;
  * as JSON lines, CSV and the HTML report.
  */
 final class ExposurePages {
-    /** The path files are uploaded to (ApiServer leaves its size to this page, which explains a refusal). */
+    /** The path files are uploaded to (the server leaves its size to this page, which explains a refusal). */
     static final String UPLOAD_PATH = "/workbench/exposure/file";
     /** Partners checked from the form: more belong in a file. */
     static final int MAX_PARTNERS = 50;
@@ -96,7 +97,7 @@ final class ExposurePages {
                 try {
                     pages.render(ctx, "exposure.jte", Map.of("page", checkFile(received, settings(ctx))));
                 } catch (ConvergenceException e) {
-                    ctx.status(ApiServer.status(e.category()));
+                    ctx.status(HttpStatuses.of(e.category()));
                     pages.render(ctx, "exposure.jte", Map.of("page", ExposurePage.refused(Uploads.explain(e.getMessage(), received, EXPECTED))));
                 } finally {
                     uploads.discard(received);
@@ -144,7 +145,7 @@ final class ExposurePages {
     }
 
     private ExposureCheck.Settings settings(Context ctx) {
-        return new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), ScreeningPages.user(ctx), ExposureCheck.Settings.DEFAULT_HOPS,
+        return new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), Caller.of(ctx).user(), ExposureCheck.Settings.DEFAULT_HOPS,
                 ExposureCheck.Settings.DEFAULT_PATHS);
     }
 }

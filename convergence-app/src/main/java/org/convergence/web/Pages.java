@@ -7,17 +7,22 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convergence.http.Caller;
 
 /** What every page handler does: render a template, send a table as a CSV download, read a parameter, build a link. Thread-safe. */
 final class Pages {
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /** Renders a page template with its parameters and the caller, whom every page's header shows and whose form token its forms carry. */
     void render(Context ctx, String template, Map<String, Object> parameters) {
+        Map<String, Object> withCaller = new HashMap<>(parameters);
+        withCaller.put("caller", Caller.of(ctx));
         StringOutput output = new StringOutput();
-        templates.render(template, parameters, output);
+        templates.render(template, withCaller, output);
         ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.convergence.ConvergenceException;
-import org.convergence.api.ApiServer;
+import org.convergence.http.Caller;
+import org.convergence.http.HttpStatuses;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Feature;
@@ -41,7 +42,7 @@ import org.convergence.screening.batch.RowOutcome;
  * single or batch, goes through the audit log.
  */
 final class ScreeningPages {
-    /** The path files are uploaded to (ApiServer leaves its size to this page, which explains a refusal). */
+    /** The path files are uploaded to (the server leaves its size to this page, which explains a refusal). */
     static final String UPLOAD_PATH = "/workbench/screen/batch";
     /** Hits listed on the results page; the downloads have them all. */
     static final int HITS_SHOWN = 1_000;
@@ -93,7 +94,7 @@ final class ScreeningPages {
         try {
             Thresholds thresholds = screener.thresholds();
             AuditedScreener.Screening screening = audited.screen(new Screener.Query("workbench", schema, properties), Scope.Spec.of(Scope.ALL),
-                    RESULTS, thresholds, user(ctx), "workbench");
+                    RESULTS, thresholds, Caller.of(ctx).user(), "workbench");
             List<ScreenPage.Result> results = screening.raised().stream().map(found -> {
                 var entity = found.result().entity();
                 var score = found.result().score();
@@ -136,13 +137,13 @@ final class ScreeningPages {
         try {
             long request = Long.parseLong(Pages.form(ctx, "request"));
             Decision decision = Decision.parse(Pages.form(ctx, "decision"));
-            log.decide(request, Pages.form(ctx, "entity"), decision, user(ctx), Pages.form(ctx, "comment"));
+            log.decide(request, Pages.form(ctx, "entity"), decision, Caller.of(ctx).user(), Pages.form(ctx, "comment"));
             message = "Recorded: " + Pages.form(ctx, "entity") + " is a " + decision.label() + " for request " + request + ".";
         } catch (NumberFormatException e) {
             ctx.status(400);
             message = "Not recorded: the request number is missing.";
         } catch (ConvergenceException e) {
-            ctx.status(ApiServer.status(e.category()));
+            ctx.status(HttpStatuses.of(e.category()));
             message = "Not recorded: " + e.getMessage();
         }
         pages.render(ctx, "screen.jte", Map.of("page", ScreenPage.decided(message)));
@@ -157,9 +158,9 @@ final class ScreeningPages {
             case Uploads.Refused refused -> refuse(ctx, refused.status(), refused.message());
             case Uploads.Received received -> {
                 try {
-                    pages.render(ctx, "batch.jte", Map.of("page", screenFile(received.file(), received.run(), user(ctx))));
+                    pages.render(ctx, "batch.jte", Map.of("page", screenFile(received.file(), received.run(), Caller.of(ctx).user())));
                 } catch (ConvergenceException e) {
-                    refuse(ctx, ApiServer.status(e.category()), Uploads.explain(e.getMessage(), received, EXPECTED));
+                    refuse(ctx, HttpStatuses.of(e.category()), Uploads.explain(e.getMessage(), received, EXPECTED));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the results of " + received.fileName() + ": " + e.getMessage(), e);
                 } finally {
@@ -215,13 +216,6 @@ final class ScreeningPages {
     private static BatchInput.Format format(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
         return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") ? BatchInput.Format.JSONL : BatchInput.Format.CSV;
-    }
-
-    /** The uploaded file's own name, reduced to safe characters (it names the file in messages and downloads). */
-    /** Who uses the workbench, for the audit log: the header a proxy sets, else "workbench". */
-    static String user(Context ctx) {
-        String header = ctx.header(ApiServer.USER_HEADER);
-        return header == null || header.isBlank() ? "workbench" : header.strip();
     }
 
     /** Keeps the first hits and errors of a run for the results page, as they are written. Used from the writing thread only. */

@@ -16,7 +16,10 @@ import java.util.Set;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.analytics.ConvergenceAnalytics;
-import org.convergence.api.RequestPolicy;
+import org.convergence.http.Access;
+import org.convergence.http.Authentication;
+import org.convergence.http.RequestPolicy;
+import org.convergence.http.ServerLimits;
 import org.convergence.analytics.CooperationNetwork;
 import org.convergence.analytics.Flow;
 import org.convergence.analytics.FlowFilter;
@@ -56,7 +59,7 @@ public final class Workbench implements AutoCloseable {
     private static final String STYLE_SHEET_PATH = "/workbench/workbench.css";
     private static final String STYLE_SHEET = styleSheet();
 
-    private final Pages pages = new Pages();
+    private static final Pages PAGES = new Pages();
     private final StatementStore store;
     private final Screener screener;
     private final AnalyticsCache analytics;
@@ -68,9 +71,9 @@ public final class Workbench implements AutoCloseable {
     /** The largest request that carries an upload (the file and its form): what the server has to be ready to receive. */
     public static final long MAX_UPLOAD_REQUEST_BYTES = Uploads.MAX_REQUEST_BYTES;
 
-    private Workbench(StatementStore store, Screener screener, BackgroundExposureGraph graph, int concurrentUploads, long keptDownloadBytes) {
-        this.downloads = new Downloads(keptDownloadBytes);
-        this.uploads = new Uploads(downloads, concurrentUploads);
+    private Workbench(StatementStore store, Screener screener, BackgroundExposureGraph graph, ServerLimits limits) {
+        this.downloads = new Downloads(limits.keptDownloadBytes());
+        this.uploads = new Uploads(downloads, limits.concurrentUploads());
         this.store = store;
         this.screener = screener;
         this.graph = graph;
@@ -79,19 +82,20 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Adds the workbench's pages to a server being configured, over the server's exposure graph; close
-     * the workbench when the server stops (it keeps screening downloads).
+     * Adds the workbench's pages to a server being configured, each with the {@link Access} it asks, over the server's
+     * exposure graph; close the workbench when the server stops (it keeps screening downloads).
      *
-     * @param concurrentUploads the uploads worked on at once; one more is refused with 429
-     * @param keptDownloadBytes the bytes of results kept for download; the oldest runs go beyond it
+     * @param authentication signs users in and out
+     * @param limits the uploads worked on at once and the bytes of results kept for download
      */
     public static Workbench addTo(JavalinConfig config, StatementStore store, ConvergenceModel model, Screener screener, AuditedScreener audited,
-            AuditLog log, BackgroundExposureGraph graph, int concurrentUploads, long keptDownloadBytes) {
-        Workbench workbench = new Workbench(store, screener, graph, concurrentUploads, keptDownloadBytes);
-        EventPages events = new EventPages(workbench.pages, workbench.analytics, workbench.records);
-        SearchPages search = new SearchPages(workbench.pages, screener, workbench.analytics);
-        ScreeningPages screening = new ScreeningPages(workbench.pages, screener, audited, log, model, workbench.downloads, workbench.uploads);
-        ExposurePages exposure = new ExposurePages(workbench.pages, screener, new ExposureCheck(screener, audited,
+            AuditLog log, BackgroundExposureGraph graph, Authentication authentication, ServerLimits limits) {
+        Workbench workbench = new Workbench(store, screener, graph, limits);
+        SignInPages signIn = new SignInPages(PAGES, authentication);
+        EventPages events = new EventPages(PAGES, workbench.analytics, workbench.records);
+        SearchPages search = new SearchPages(PAGES, screener, workbench.analytics);
+        ScreeningPages screening = new ScreeningPages(PAGES, screener, audited, log, model, workbench.downloads, workbench.uploads);
+        ExposurePages exposure = new ExposurePages(PAGES, screener, new ExposureCheck(screener, audited,
                 () -> graph.current(GRAPH_WAIT), model), model, workbench.downloads, workbench.uploads);
         // Jetty's own limits only stop what grows past the declared size; the page checks the file against its limit and says why.
         config.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_BYTES, SizeUnit.BYTES);
@@ -104,33 +108,36 @@ public final class Workbench implements AutoCloseable {
             }
         });
         config.routes.after(Workbench::serverTiming);
-        config.routes.get("/", ctx -> ctx.redirect("/workbench"));
-        config.routes.get("/workbench", workbench::overview);
-        config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET));
-        config.routes.get("/workbench/lists", workbench::lists);
-        config.routes.get("/workbench/lists.csv", workbench::listsCsv);
-        config.routes.get("/workbench/lists/{source}/diff", workbench::diff);
-        config.routes.get("/workbench/lists/{source}/diff.csv", workbench::diffCsv);
-        config.routes.get("/workbench/domain-year.csv", workbench::matrixCsv);
-        config.routes.get("/workbench/flows.csv", workbench::flowsCsv);
-        config.routes.get("/workbench/network-brokers.csv", workbench::networkBrokersCsv);
-        config.routes.get("/workbench/communities.csv", workbench::communitiesCsv);
-        config.routes.get("/workbench/events", events::page);
-        config.routes.get("/workbench/events.csv", events::csv);
-        config.routes.get("/workbench/search", search::page);
-        config.routes.get("/workbench/search.csv", search::csv);
-        config.routes.get("/workbench/entities/{id}.csv", workbench::entityCsv);
-        config.routes.get("/workbench/entities/{id}", workbench::entity);
-        config.routes.get("/workbench/exposure", exposure::form);
-        config.routes.post("/workbench/exposure", exposure::check);
-        config.routes.post(ExposurePages.UPLOAD_PATH, exposure::upload);
-        config.routes.get(ExposurePages.UPLOAD_PATH + "/{file}", exposure::download);
-        config.routes.get("/workbench/screen", screening::form);
-        config.routes.post("/workbench/screen", screening::screen);
-        config.routes.post("/workbench/screen/decision", screening::decide);
-        config.routes.post(ScreeningPages.UPLOAD_PATH, screening::batch);
-        config.routes.get(ScreeningPages.UPLOAD_PATH + "/{file}", screening::batchDownload);
-        config.routes.get("/workbench/screen/results/{file}", screening::resultsDownload);
+        config.routes.get("/", ctx -> ctx.redirect("/workbench"), Access.PUBLIC);
+        config.routes.get("/workbench", workbench::overview, Access.VIEWER);
+        config.routes.get(SignInPages.PATH, signIn::form, Access.PUBLIC);
+        config.routes.post(SignInPages.PATH, signIn::signIn, Access.PUBLIC);
+        config.routes.post(SignInPages.SIGN_OUT_PATH, signIn::signOut, Access.VIEWER);
+        config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET), Access.PUBLIC);
+        config.routes.get("/workbench/lists", workbench::lists, Access.VIEWER);
+        config.routes.get("/workbench/lists.csv", workbench::listsCsv, Access.VIEWER);
+        config.routes.get("/workbench/lists/{source}/diff", workbench::diff, Access.VIEWER);
+        config.routes.get("/workbench/lists/{source}/diff.csv", workbench::diffCsv, Access.VIEWER);
+        config.routes.get("/workbench/domain-year.csv", workbench::matrixCsv, Access.VIEWER);
+        config.routes.get("/workbench/flows.csv", workbench::flowsCsv, Access.VIEWER);
+        config.routes.get("/workbench/network-brokers.csv", workbench::networkBrokersCsv, Access.VIEWER);
+        config.routes.get("/workbench/communities.csv", workbench::communitiesCsv, Access.VIEWER);
+        config.routes.get("/workbench/events", events::page, Access.VIEWER);
+        config.routes.get("/workbench/events.csv", events::csv, Access.VIEWER);
+        config.routes.get("/workbench/search", search::page, Access.VIEWER);
+        config.routes.get("/workbench/search.csv", search::csv, Access.VIEWER);
+        config.routes.get("/workbench/entities/{id}.csv", workbench::entityCsv, Access.VIEWER);
+        config.routes.get("/workbench/entities/{id}", workbench::entity, Access.VIEWER);
+        config.routes.get("/workbench/exposure", exposure::form, Access.VIEWER);
+        config.routes.post("/workbench/exposure", exposure::check, Access.ANALYST);
+        config.routes.post(ExposurePages.UPLOAD_PATH, exposure::upload, Access.ANALYST);
+        config.routes.get(ExposurePages.UPLOAD_PATH + "/{file}", exposure::download, Access.ANALYST);
+        config.routes.get("/workbench/screen", screening::form, Access.VIEWER);
+        config.routes.post("/workbench/screen", screening::screen, Access.ANALYST);
+        config.routes.post("/workbench/screen/decision", screening::decide, Access.ANALYST);
+        config.routes.post(ScreeningPages.UPLOAD_PATH, screening::batch, Access.ANALYST);
+        config.routes.get(ScreeningPages.UPLOAD_PATH + "/{file}", screening::batchDownload, Access.ANALYST);
+        config.routes.get("/workbench/screen/results/{file}", screening::resultsDownload, Access.ANALYST);
         return workbench;
     }
 
@@ -162,6 +169,11 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
+    /** The sign-in page, for a page asked for by nobody signed in (the status already set). */
+    public static void signInPage(Context ctx) {
+        SignInPages.render(PAGES, ctx, ctx.path(), "");
+    }
+
     /** True for the paths of the workbench, which are pages, not API endpoints. */
     public static boolean isPage(String path) {
         return path.equals("/") || path.startsWith("/workbench");
@@ -188,7 +200,7 @@ public final class Workbench implements AutoCloseable {
         OverviewPage page = new OverviewPage(Heatmap.of(current.matrix(FlowFilter.ALL)), Timeline.of(flows),
                 current.flowsByPeriod(FlowFilter.ALL, ConvergenceAnalytics.PERIOD_STARTS), Timeline.ofBreadth(current.breadth(FlowFilter.ALL)),
                 NetworkTables.of(analytics.networkByPeriod()), latest, listRows());
-        pages.render(ctx, "overview.jte", Map.of("page", page));
+        PAGES.render(ctx, "overview.jte", Map.of("page", page));
     }
 
     /**
@@ -201,7 +213,7 @@ public final class Workbench implements AutoCloseable {
         var found = latest(id);
         if (found.isEmpty()) {
             ctx.status(404);
-            pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), List.of(), null,
+            PAGES.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, "Not found", "-", "-", List.of(), List.of(), List.of(), List.of(), List.of(), null,
                     null)));
             return;
         }
@@ -227,7 +239,7 @@ public final class Workbench implements AutoCloseable {
         }
         events.sort(Comparator.comparing(EntityPage.EventLink::date, Comparator.nullsFirst(Comparator.naturalOrder())).reversed());
         EventRecord event = EVENT_SCHEMATA.contains(entity.schema().getName()) ? records.of(entity, version) : null;
-        pages.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
+        PAGES.render(ctx, "entity.jte", Map.of("page", new EntityPage(id, entity.caption(), entity.schema().getLabel(), version.label(),
                 names(entity), entity.statements(), listings, events, relations, event, exposure(id, Pages.query(ctx, "hops").equals("2") ? 2 : 1))));
     }
 
@@ -303,17 +315,17 @@ public final class Workbench implements AutoCloseable {
         List<DatasetVersion> versions = store.versions(source);
         if (versions.isEmpty()) {
             ctx.status(404);
-            pages.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, "No list '" + source + "' in the store: the lists are "
+            PAGES.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, "No list '" + source + "' in the store: the lists are "
                     + String.join(", ", listRows().stream().map(ListRow::id).toList()) + " (see /workbench/lists).")));
             return;
         }
         if (versions.size() < 2) {
-            pages.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, source + " has " + versions.size()
+            PAGES.render(ctx, "diff.jte", Map.of("page", DiffPage.message(source, source + " has " + versions.size()
                     + " version(s) in the store; importing another (convergence lists import or update) shows what changed.")));
             return;
         }
         ListDiff.Result diff = diffOf(ctx, versions);
-        pages.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, diff.from(), diff.to(), versions, diff.added(), diff.removed(),
+        PAGES.render(ctx, "diff.jte", Map.of("page", new DiffPage(source, diff.from(), diff.to(), versions, diff.added(), diff.removed(),
                 diff.changed(), null)));
     }
 
@@ -395,7 +407,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     private void lists(Context ctx) {
-        pages.render(ctx, "lists.jte", Map.of("lists", listRows()));
+        PAGES.render(ctx, "lists.jte", Map.of("lists", listRows()));
     }
 
     private void listsCsv(Context ctx) {

@@ -27,7 +27,7 @@ class ExposureApiTest {
     private static HttpResponse<String> post(String path, String body) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                    .header(ApiServer.USER_HEADER, "officer").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -85,7 +85,7 @@ class ExposureApiTest {
     void aPageOfAnotherSiteCannotCheckPartnersInAnAnalystsName() throws Exception {
         String body = "{\"partners\": [\"Harbin Institute of Technology\"]}";
         HttpResponse<String> forged = CLIENT.send(HttpRequest.newBuilder(server.resolve("/exposure/all")).header("Content-Type", "application/json")
-                .header("Origin", "https://attacker.example").header(ApiServer.USER_HEADER, "officer").POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Origin", "https://attacker.example").POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forged.statusCode(), forged.body());
         HttpResponse<String> plainText = CLIENT.send(HttpRequest.newBuilder(server.resolve("/exposure/all")).header("Content-Type", "text/plain")

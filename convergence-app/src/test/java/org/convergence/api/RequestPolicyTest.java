@@ -27,7 +27,7 @@ class RequestPolicyTest {
 
     @Test
     void everyRouteAnswersWithTheSecurityHeadersAndOnlyReconciliationGetsAreReadableByOtherOrigins() {
-        List<String> routes = api.server.everyRoute();
+        List<String> routes = api.server.routes().stream().map(route -> route.method() + " " + route.path()).toList();
         assertTrue(routes.contains("GET /workbench") && routes.contains("POST /match/{scope}"), routes.toString());
         List<String> problems = new ArrayList<>();
         for (String route : routes) {
@@ -38,7 +38,7 @@ class RequestPolicyTest {
             HttpResponse<String> response = api.send(method.equals("GET") ? request.GET()
                     : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}")));
             var headers = response.headers();
-            boolean preview = path.endsWith("/preview");
+            boolean preview = path.endsWith("/preview") && response.statusCode() == 200;
             if (!headers.firstValue("X-Content-Type-Options").orElse("").equals("nosniff")
                     || !headers.firstValue("Referrer-Policy").orElse("").equals("same-origin")
                     || !headers.firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'")
@@ -109,24 +109,6 @@ class RequestPolicyTest {
         for (String host : List.of("localhost", "127.0.0.1:" + api.server.port(), "[::1]:8080", "LOCALHOST:1")) {
             assertTrue(rawGet("/healthz", host).startsWith("HTTP/1.1 200"), host);
         }
-    }
-
-    @Test
-    void theServerAnswersToLoopbackNamesAddressesItsBindHostAndTheNamesAllowed() {
-        RequestPolicy policy = RequestPolicy.forServer("0.0.0.0", List.of("Convergence.Example.org"));
-        for (String host : List.of("localhost:8080", "127.0.0.1", "[::1]:8080", "192.168.1.5:8080", "[fe80::1%25eth0]:80", "convergence.example.org",
-                "CONVERGENCE.EXAMPLE.ORG:443")) {
-            assertTrue(policy.allows(host), host);
-        }
-        for (String host : List.of("evil.example", "convergence.example.org.evil.example", "localhost.evil.example", "", "1.2.3.4.evil.example")) {
-            assertFalse(policy.allows(host), host);
-        }
-        assertFalse(policy.allows(null));
-        assertTrue(RequestPolicy.forServer("workbench.internal", List.of()).allows("workbench.internal:8080"));
-        assertTrue(RequestPolicy.forServer("::1", List.of()).allows("[::1]:8080"));
-        ConvergenceException wrong = assertThrows(ConvergenceException.class,
-                () -> RequestPolicy.forServer("127.0.0.1", List.of("https://convergence.example.org/")));
-        assertTrue(wrong.getMessage().contains("without scheme, port or path"), wrong.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.convergence.api;
 
+import org.convergence.server.ConvergenceServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import org.convergence.store.StatementStore;
  *
  * @param store the store behind the server, for tests that read what it recorded (the audit log)
  */
-public record SharedTestServer(StatementStore store, ApiServer server) {
+public record SharedTestServer(StatementStore store, ConvergenceServer server) {
 
     /** Creates the store in a temporary folder named after {@code name}, loads it, then starts the server on it. */
     public static SharedTestServer start(String name, BiConsumer<StatementStore, ConvergenceModel> load) {
@@ -28,7 +30,7 @@ public record SharedTestServer(StatementStore store, ApiServer server) {
             StatementStore store = new H2StatementStore(folder, model);
             load.accept(store, model);
             Screener screener = Screener.open(store);
-            ApiServer server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
+            ConvergenceServer server = ConvergenceServer.start(screener, store, model);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 screener.close();

@@ -1,5 +1,9 @@
 package org.convergence.api;
 
+import org.convergence.http.ServerLimits;
+import org.convergence.server.ConvergenceServer;
+import org.convergence.server.ServerSettings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +40,7 @@ class SlowClientsTest {
     static Path folder;
     private static StatementStore store;
     private static Screener screener;
-    private static ApiServer server;
+    private static ConvergenceServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeAll
@@ -46,7 +50,7 @@ class SlowClientsTest {
         screener = Screener.open(store);
         ServerLimits limits = new ServerLimits(DEADLINE, ServerLimits.DEFAULT.bufferedBodyBytes(), ServerLimits.DEFAULT.concurrentRequests(),
                 ServerLimits.DEFAULT.concurrentUploads(), ServerLimits.DEFAULT.keptDownloadBytes());
-        server = ApiServer.start(screener, store, model, "127.0.0.1", 0, limits);
+        server = ConvergenceServer.start(screener, store, model, ServerSettings.local().withLimits(limits));
         // The first screening loads the name normaliser's transliterators (seconds): not what the two-second bounds below measure.
         HttpClient.newHttpClient().send(match().timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.discarding());
     }

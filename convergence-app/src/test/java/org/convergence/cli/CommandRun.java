@@ -1,7 +1,10 @@
 package org.convergence.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -9,6 +12,17 @@ import picocli.CommandLine;
  * to standard output and standard error.
  */
 record CommandRun(int exitCode, String out, String err) {
+
+    /** A run with {@code input} on standard input, as a script pipes it in. */
+    static CommandRun withInput(String input, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return of(args);
+        } finally {
+            System.setIn(saved);
+        }
+    }
 
     static CommandRun of(String... args) {
         CommandLine commandLine = ConvergenceCommand.commandLine();

@@ -26,7 +26,9 @@ import java.util.Map;
 import java.util.Set;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.FlowFilter;
-import org.convergence.api.ApiServer;
+import org.convergence.server.ConvergenceServer;
+import org.convergence.accounts.Role;
+import org.convergence.accounts.Accounts;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.lists.ListSource;
 import org.convergence.model.ConvergenceModel;
@@ -75,7 +77,7 @@ class WorkbenchBrowserTest {
     private static ChromeDriver browser;
     private static StatementStore store;
     private static Screener screener;
-    private static ApiServer server;
+    private static ConvergenceServer server;
 
     @BeforeAll
     static void start() throws IOException {
@@ -90,7 +92,7 @@ class WorkbenchBrowserTest {
         ListSource.CA_NRO.importInto(store, SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html"), model,
                 false, ImportProgress.NONE);
         screener = new Screener(store, model, new Scorer(ScoringModel.standard()));
-        server = ApiServer.start(screener, store, model, "127.0.0.1", 0);
+        server = ConvergenceServer.start(screener, store, model);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -296,5 +298,38 @@ class WorkbenchBrowserTest {
             }
         }
         return rows;
+    }
+
+    @Test
+    void onATeamServerAnAnalystSignsInScreensWithTheFormsTokenAndSignsOut(@TempDir Path teamFolder) throws IOException {
+        ConvergenceModel model = ConvergenceModel.standard();
+        try (StatementStore team = new H2StatementStore(teamFolder, model)) {
+            ListSource.CA_NRO.importInto(team, SharedData.require("research-security/ca-nro/named-research-organizations_2024-04-18.html"), model,
+                    false, ImportProgress.NONE);
+            Accounts.of(team).add("ana", Role.ANALYST, "an analyst's long password".toCharArray());
+            try (Screener teamScreener = Screener.open(team); ConvergenceServer teamServer = ConvergenceServer.start(teamScreener, team, model)) {
+                browser.get(teamServer.url() + "/workbench/screen");
+                assertEquals("Sign in", browser.findElement(By.tagName("h1")).getText(), "nobody signed in is asked to");
+                capture("sign-in");
+                browser.findElement(By.name("name")).sendKeys("ana");
+                browser.findElement(By.name("password")).sendKeys("an analyst's long password");
+                browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+                waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("name")));
+                assertTrue(browser.getCurrentUrl().endsWith("/workbench/screen"), "back to the page asked for: " + browser.getCurrentUrl());
+                assertTrue(browser.findElement(By.cssSelector("header .account")).getText().startsWith("ana (analyst)"));
+                browser.findElement(By.id("name")).sendKeys(INSTITUTE);
+                new Select(browser.findElement(By.id("schema"))).selectByValue("Organization");
+                browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+                WebElement result = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main section")));
+                assertTrue(result.findElement(By.tagName("h3")).getText().contains("Harbin"), result.getText());
+                StringWriter audit = new StringWriter();
+                AuditLog.of(team).export(audit, AuditLog.Format.CSV, null);
+                assertTrue(audit.toString().lines().anyMatch(line -> line.contains(INSTITUTE) && line.contains(",ana,")), audit.toString());
+                browser.findElement(By.cssSelector("header .account button")).click();
+                waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
+                browser.get(teamServer.url() + "/workbench/screen");
+                assertEquals("Sign in", browser.findElement(By.tagName("h1")).getText(), "signed out, the session is gone");
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.convergence.api.ApiServer;
+import org.convergence.server.ConvergenceServer;
 import org.convergence.api.SharedTestServer;
 import org.convergence.ingest.ImportProgress;
 import org.convergence.lists.ListSource;
@@ -26,10 +26,10 @@ final class WorkbenchTestServer {
     private static WorkbenchTestServer instance;
 
     final StatementStore store;
-    final ApiServer server;
+    final ConvergenceServer server;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private WorkbenchTestServer(StatementStore store, ApiServer server) {
+    private WorkbenchTestServer(StatementStore store, ConvergenceServer server) {
         this.store = store;
         this.server = server;
     }

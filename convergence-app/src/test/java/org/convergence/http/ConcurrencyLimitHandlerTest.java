@@ -1,4 +1,4 @@
-package org.convergence.api;
+package org.convergence.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

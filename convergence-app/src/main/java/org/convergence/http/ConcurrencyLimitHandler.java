@@ -1,4 +1,4 @@
-package org.convergence.api;
+package org.convergence.http;
 
 import java.util.Set;
 import java.util.concurrent.Semaphore;

@@ -1,4 +1,4 @@
-package org.convergence.api;
+package org.convergence.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package org.convergence.api;
+package org.convergence.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -30,11 +30,6 @@ public final class RequestPolicy {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
             + "base-uri 'none'; frame-ancestors 'none'";
-    /**
-     * For the reconciliation preview, which OpenRefine shows in a frame of its own page (another origin): its one
-     * inline style allowed by hash, and no frame protection.
-     */
-    static final String PREVIEW_POLICY = "default-src 'none'; style-src '" + sha256(PreviewHtml.STYLE) + "'; base-uri 'none'";
     /** Names that reach this machine only; a DNS rebinding attack needs a name the attacker controls. */
     private static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]");
     private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-f:.]+(%[^\\]]*)?]");
@@ -53,7 +48,7 @@ public final class RequestPolicy {
      *
      * @throws ConvergenceException INVALID_INPUT for an extra host that is not a host name or address
      */
-    static RequestPolicy forServer(String bindHost, List<String> extraHosts) {
+    public static RequestPolicy forServer(String bindHost, List<String> extraHosts) {
         SortedSet<String> allowed = new TreeSet<>(LOOPBACK_NAMES);
         String bound = bindHost.toLowerCase(Locale.ROOT);
         allowed.add(bound.contains(":") ? "[" + bound + "]" : bound);
@@ -69,7 +64,7 @@ public final class RequestPolicy {
     }
 
     /** The first thing done for every request, matched to a route or not. */
-    void before(Context ctx) {
+    public void before(Context ctx) {
         secure(ctx);
         refuseUnknownHost(ctx);
         if (ctx.method().name().equals("POST")) {
@@ -83,12 +78,8 @@ public final class RequestPolicy {
         // The workbench's URLs hold the names searched and screened: no outside site it links to may learn them. Not
         // no-referrer: with it the browser sends its forms with "Origin: null", which the same-origin check refuses.
         ctx.header("Referrer-Policy", "same-origin");
-        if (isPreview(ctx.path())) {
-            ctx.header("Content-Security-Policy", PREVIEW_POLICY);
-        } else {
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            ctx.header("X-Frame-Options", "DENY");
-        }
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
         if (readableByAnyOrigin(ctx.method().name(), ctx.path())) {
             ctx.header("Access-Control-Allow-Origin", "*");
         }
@@ -103,8 +94,13 @@ public final class RequestPolicy {
         return method.equals("GET") && path.startsWith("/reconcile/");
     }
 
-    private static boolean isPreview(String path) {
-        return path.startsWith("/reconcile/") && path.endsWith("/preview");
+    /**
+     * Lets the answer be shown in a frame of another origin's page, with one inline style allowed by its hash: for the
+     * reconciliation preview, which OpenRefine shows in a frame of its own page.
+     */
+    public static void allowFraming(Context ctx, String inlineStyle) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src '" + sha256(inlineStyle) + "'; base-uri 'none'");
+        ctx.res().setHeader("X-Frame-Options", null);
     }
 
     private void refuseUnknownHost(Context ctx) {
@@ -158,7 +154,7 @@ public final class RequestPolicy {
      * The handler, for JSON bodies only: anything else is refused with 415, so that a page of another site cannot
      * send a body as a plain-text form, which a browser sends without asking the server first.
      */
-    static Handler json(Handler handler) {
+    public static Handler json(Handler handler) {
         return ctx -> {
             String type = ctx.contentType();
             String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);

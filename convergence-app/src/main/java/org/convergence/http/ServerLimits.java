@@ -1,4 +1,4 @@
-package org.convergence.api;
+package org.convergence.http;
 
 import static java.util.Objects.requireNonNull;
 

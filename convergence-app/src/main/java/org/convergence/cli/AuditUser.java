@@ -1,8 +1,8 @@
 package org.convergence.cli;
 
 /** Who is at the command line, for the audit log. */
-final class Users {
-    private Users() {}
+final class AuditUser {
+    private AuditUser() {}
 
     /** The --user option, else $CONVERGENCE_USER, else the operating system's user name. */
     static String resolve(String option) {

@@ -1,0 +1,30 @@
+package org.convergence;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The rules the server's packages keep: the API and the workbench are two faces over the same core and never import
+ * each other; what every request goes through ({@code http}) depends on neither; only the composition root
+ * ({@code server}) and the command line that starts it know all of them.
+ */
+@AnalyzeClasses(packages = "org.convergence", importOptions = ImportOption.DoNotIncludeTests.class)
+class AppPackageRulesTest {
+
+    @ArchTest
+    static final ArchRule apiDoesNotImportTheWorkbench = noClasses().that().resideInAPackage("org.convergence.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convergence.web..", "org.convergence.server..", "org.convergence.cli..");
+
+    @ArchTest
+    static final ArchRule workbenchDoesNotImportTheApi = noClasses().that().resideInAPackage("org.convergence.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convergence.api..", "org.convergence.server..", "org.convergence.cli..");
+
+    @ArchTest
+    static final ArchRule requestHandlingKnowsNeitherFace = noClasses().that().resideInAPackage("org.convergence.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convergence.api..", "org.convergence.web..", "org.convergence.server..",
+                    "org.convergence.cli..");
+}
