@@ -1,5 +1,6 @@
 package org.convergence.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +10,7 @@ import org.convergence.ErrorCategory;
 import org.convergence.server.ConvergenceServer;
 import org.convergence.server.ServerSettings;
 import org.convergence.http.ServerLimits;
+import org.convergence.http.Tls;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Screener;
 import org.convergence.store.StatementStore;
@@ -48,6 +50,19 @@ final class ServeCommand implements Callable<Integer> {
                     + "`convergence users add` makes one). Once any account exists, the server asks anyway.")
     boolean requireAccounts;
 
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "The server's certificate chain (PEM): with --tls-key, serve HTTPS only.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PEM, unencrypted PKCS #8).")
+    Path tlsKey;
+
+    private Tls tls() {
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "HTTPS needs both --tls-cert and --tls-key");
+        }
+        return tlsCertificate == null ? null : new Tls(tlsCertificate, tlsKey);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
@@ -59,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         ConvergenceServer server;
         try {
             server = ConvergenceServer.start(screener, store, ConvergenceModel.standard(),
-                    new ServerSettings(host, port, allowedHosts, ServerLimits.DEFAULT, requireAccounts));
+                    new ServerSettings(host, port, allowedHosts, ServerLimits.DEFAULT, requireAccounts, tls()));
         } catch (ConvergenceException e) {
             screener.close();
             store.close();

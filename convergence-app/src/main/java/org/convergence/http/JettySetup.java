@@ -1,10 +1,14 @@
 package org.convergence.http;
 
 import io.javalin.config.JavalinConfig;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Set;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The server's connector and the handlers before Javalin: where the limits of {@link ServerLimits} on bodies and
@@ -22,8 +26,10 @@ public final class JettySetup {
      *
      * @param largestBody the largest body any route takes (uploads included)
      * @param uncounted paths not counted among the requests worked on (the health check)
+     * @param tls the certificate and key to speak HTTPS with ({@link Tls#keyStore()}); null for plain HTTP
      */
-    public static void configure(JavalinConfig config, String host, int port, ServerLimits limits, long largestBody, Set<String> uncounted) {
+    public static void configure(JavalinConfig config, String host, int port, ServerLimits limits, long largestBody, Set<String> uncounted,
+            KeyStore tls) {
         config.jetty.modifyServer(server -> {
             // Bodies are received first, holding no thread, so that slow senders take no slot of the requests worked on.
             BodyBufferingHandler bodies = new BodyBufferingHandler(limits.bodyDeadline(), largestBody, limits.bufferedBodyBytes());
@@ -38,7 +44,16 @@ public final class JettySetup {
             // Reconciliation batches may come in the query string (GET ?queries=): room for a batch, so that an
             // over-long value is answered by the API's own 400 rather than a bare 431.
             http.setRequestHeaderSize(MAX_HEADER_BYTES);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            ServerConnector connector;
+            if (tls == null) {
+                connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            } else {
+                SslContextFactory.Server ssl = new SslContextFactory.Server();
+                ssl.setKeyStore(tls);
+                ssl.setKeyStorePassword(Tls.keyStorePassword());
+                http.addCustomizer(new SecureRequestCustomizer());
+                connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+            }
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());

@@ -80,6 +80,10 @@ public final class RequestPolicy {
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Frame-Options", "DENY");
+        if (ctx.scheme().equals("https")) {
+            // Browsers that have seen the server over HTTPS never try plain HTTP to it again, where a network attacker could listen.
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
         if (readableByAnyOrigin(ctx.method().name(), ctx.path())) {
             ctx.header("Access-Control-Allow-Origin", "*");
         }

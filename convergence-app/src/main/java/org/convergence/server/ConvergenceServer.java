@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.Roles;
 import java.net.InetAddress;
 import java.net.URI;
+import java.security.KeyStore;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -68,10 +69,12 @@ public final class ConvergenceServer implements AutoCloseable {
     private final Javalin app;
     private final String host;
     private final Workbench workbench;
+    private final boolean https;
 
-    private ConvergenceServer(Javalin app, String host, Workbench workbench) {
+    private ConvergenceServer(Javalin app, String host, boolean https, Workbench workbench) {
         this.app = app;
         this.host = host;
+        this.https = https;
         this.workbench = workbench;
     }
 
@@ -95,6 +98,8 @@ public final class ConvergenceServer implements AutoCloseable {
                     + settings.host() + " is reachable from others: add one with `convergence users add NAME --role admin` (then every "
                     + "request must sign in), or serve on 127.0.0.1");
         }
+        // Read before anything starts, so that a wrong certificate or key is a clear error, not a failed start.
+        KeyStore keyStore = settings.tls() == null ? null : settings.tls().keyStore();
         AuditLog log = AuditLog.of(store);
         AuditedScreener audited = new AuditedScreener(screener, log);
         // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
@@ -112,7 +117,7 @@ public final class ConvergenceServer implements AutoCloseable {
             // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
             config.concurrency.useVirtualThreads = false;
             JettySetup.configure(config, settings.host(), settings.port(), settings.limits(),
-                    Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), Set.of(Api.HEALTH_PATH));
+                    Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), Set.of(Api.HEALTH_PATH), keyStore);
             config.routes.before(policy::before);
             config.routes.before(ConvergenceServer::limitBody);
             config.routes.beforeMatched(authentication::check);
@@ -133,7 +138,7 @@ public final class ConvergenceServer implements AutoCloseable {
         });
         app.start();
         workbench[0].warmUp();
-        return new ConvergenceServer(app, settings.host(), workbench[0]);
+        return new ConvergenceServer(app, settings.host(), settings.tls() != null, workbench[0]);
     }
 
     /** True for an address only this machine reaches. */
@@ -179,7 +184,7 @@ public final class ConvergenceServer implements AutoCloseable {
     /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
     public URI url() {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
-        return URI.create("http://" + shown + ":" + port());
+        return URI.create((https ? "https://" : "http://") + shown + ":" + port());
     }
 
     /** Every route served, API and workbench, with the access each declares (null for none: a route left open by mistake). */

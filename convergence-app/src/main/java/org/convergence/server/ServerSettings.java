@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import org.convergence.http.ServerLimits;
+import org.convergence.http.Tls;
 
 /**
  * How a server is started.
@@ -14,8 +15,9 @@ import org.convergence.http.ServerLimits;
  *     header (the name of a proxy in front of the server); any other name is refused (DNS rebinding)
  * @param limits how many requests, bodies and uploads are worked on at once, and how long a body may take
  * @param requireAccounts ask every request who it is even while no account exists
+ * @param tls the certificate and key to speak HTTPS with; null for plain HTTP
  */
-public record ServerSettings(String host, int port, List<String> allowedHosts, ServerLimits limits, boolean requireAccounts) {
+public record ServerSettings(String host, int port, List<String> allowedHosts, ServerLimits limits, boolean requireAccounts, Tls tls) {
     public ServerSettings {
         requireNonNull(host, "host");
         allowedHosts = List.copyOf(allowedHosts);
@@ -24,14 +26,18 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, S
 
     /** On this machine only, on a free port, within the default limits: what tests and benchmarks start. */
     public static ServerSettings local() {
-        return new ServerSettings("127.0.0.1", 0, List.of(), ServerLimits.DEFAULT, false);
+        return new ServerSettings("127.0.0.1", 0, List.of(), ServerLimits.DEFAULT, false, null);
     }
 
     public ServerSettings withLimits(ServerLimits changed) {
-        return new ServerSettings(host, port, allowedHosts, changed, requireAccounts);
+        return new ServerSettings(host, port, allowedHosts, changed, requireAccounts, tls);
     }
 
     public ServerSettings withRequireAccounts(boolean required) {
-        return new ServerSettings(host, port, allowedHosts, limits, required);
+        return new ServerSettings(host, port, allowedHosts, limits, required, tls);
+    }
+
+    public ServerSettings withTls(Tls given) {
+        return new ServerSettings(host, port, allowedHosts, limits, requireAccounts, given);
     }
 }

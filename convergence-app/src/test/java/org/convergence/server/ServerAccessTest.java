@@ -213,7 +213,7 @@ class ServerAccessTest {
         ConvergenceModel model = ConvergenceModel.standard();
         try (StatementStore bare = new H2StatementStore(empty, model); Screener bareScreener = Screener.open(bare)) {
             ConvergenceException refused = assertThrows(ConvergenceException.class, () -> ConvergenceServer.start(bareScreener, bare, model,
-                    new ServerSettings("0.0.0.0", 0, List.of(), ServerSettings.local().limits(), false)));
+                    new ServerSettings("0.0.0.0", 0, List.of(), ServerSettings.local().limits(), false, null)));
             assertEquals(ErrorCategory.INVALID_INPUT, refused.category());
             assertTrue(refused.getMessage().contains("convergence users add"), refused.getMessage());
             try (ConvergenceServer required = ConvergenceServer.start(bareScreener, bare, model, ServerSettings.local().withRequireAccounts(true))) {
