@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.accounts.Accounts;
@@ -132,8 +133,10 @@ public final class ConvergenceServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), detail(e, ctx)));
             config.routes.exception(BadMessageException.class, (e, ctx) -> error(ctx, e.getCode(), "bad request: " + e.getReason()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error (logged by the server): " + e);
+                // The client learns only that it failed and the number to quote; what failed, and where, stays in the server's log.
+                String incident = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                LOG.error("internal error {} on {} {}", incident, ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal error " + incident + ": the server's log has what failed; quote this number when reporting it");
             });
         });
         app.start();
