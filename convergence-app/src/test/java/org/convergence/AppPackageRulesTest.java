@@ -1,6 +1,7 @@
 package org.convergence;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -22,6 +23,10 @@ class AppPackageRulesTest {
     @ArchTest
     static final ArchRule workbenchDoesNotImportTheApi = noClasses().that().resideInAPackage("org.convergence.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convergence.api..", "org.convergence.server..", "org.convergence.cli..");
+
+    /** No package of the application and its core depends on itself through others. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.convergence.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule requestHandlingKnowsNeitherFace = noClasses().that().resideInAPackage("org.convergence.http..")

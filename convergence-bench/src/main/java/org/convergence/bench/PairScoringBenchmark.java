@@ -7,7 +7,7 @@ import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.Scorer;
 import org.convergence.screening.ScreenedEntity;
-import org.convergence.screening.TokenWeights;
+import org.convergence.screening.compare.TokenWeights;
 import org.convergence.screening.names.NameKind;
 import org.convergence.screening.names.NameNormalizer;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.convergence.screening.compare.TokenWeights;
 import org.convergence.screening.compare.Comparison;
 import org.convergence.screening.compare.Countries;
 import org.convergence.screening.compare.Dates;

@@ -1,5 +1,6 @@
 package org.convergence.screening;
 
+import org.convergence.screening.compare.TokenWeights;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package org.convergence.screening;
 
+import org.convergence.screening.compare.TokenWeights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.convergence.screening.TokenWeights;
 import org.convergence.screening.compare.NameMatch.Aligned;
 import org.convergence.screening.names.NameNormalizer;
 import org.convergence.screening.names.NormalizedName;

@@ -12,7 +12,7 @@ import org.convergence.screening.ScoringModel;
 import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.screening.Thresholds;
-import org.convergence.screening.TokenWeights;
+import org.convergence.screening.compare.TokenWeights;
 import org.convergence.screening.eval.LabelledCase.Alert;
 import org.convergence.screening.eval.LabelledCase.Finds;
 import org.convergence.screening.eval.LabelledCase.NoMatch;

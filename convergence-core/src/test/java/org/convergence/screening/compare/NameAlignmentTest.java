@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.convergence.screening.TokenWeights;
 import org.convergence.screening.names.NameKind;
 import org.convergence.screening.names.NameNormalizer;
 import org.junit.jupiter.api.Test;

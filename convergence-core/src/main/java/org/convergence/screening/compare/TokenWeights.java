@@ -1,4 +1,4 @@
-package org.convergence.screening;
+package org.convergence.screening.compare;
 
 /**
  * How much a name part says about who is meant, by its romanisation key: a rare surname says much,
