@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * while the exposure graph is first built; bad input never gets a 500.
  * Nothing waits without bound: a connection that stalls (an unfinished request or body, an unread
  * response) is answered 408 or closed after {@link #IDLE_TIMEOUT}; a body still arriving at the deadline of
- * {@link ServerLimits} is answered 408, and one request beyond its limits 429 with Retry-After.
+ * {@link ServerLimits} is answered 408, and a request beyond its limits waits its turn briefly, then is answered 429 with Retry-After.
  */
 public final class ApiServer implements AutoCloseable {
     /**
@@ -168,7 +168,8 @@ public final class ApiServer implements AutoCloseable {
             // Bodies are received first, holding no thread, so that slow senders take no slot of the requests worked on.
             BodyBufferingHandler bodies = new BodyBufferingHandler(limits.bodyDeadline(),
                     Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), limits.bufferedBodyBytes());
-            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), Set.of(HEALTH_PATH)));
+            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), ServerLimits.QUEUE_WAIT, ServerLimits.QUEUED_REQUESTS,
+                    Set.of(HEALTH_PATH)));
             server.setHandler(bodies);
         });
         config.jetty.addConnector((server, http) -> {
