@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 /** {@code convergence bench}: benchmark commands whose figures go into docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (figures for docs/BENCHMARKS.md).",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class, BenchCommand.Screen.class, BenchMatchCommand.class,
+        subcommands = {BenchCommand.Import.class, BenchCommand.Lists.class, BenchCommand.Index.class, BenchCommand.Screen.class, BenchMatchCommand.class, BenchLoadCommand.class,
                 BenchOverviewCommand.class})
 final class BenchCommand {
     @ParentCommand

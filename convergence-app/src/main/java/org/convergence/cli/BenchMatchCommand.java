@@ -1,7 +1,5 @@
 package org.convergence.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -12,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -22,10 +18,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.server.ConvergenceServer;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.screening.ScreenedEntity;
-import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
-import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +28,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code convergence bench match}: the latency and throughput of {@code POST /match}. Queries are
- * names of the store's listed parties, a third as listed, a third with two letters swapped and a
- * third with their words reversed, one query per request, sent by concurrent clients.
+ * names of the store's listed parties ({@link NameSample}), one query per request, sent by concurrent clients.
  */
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = "Time POST /match/{scope} requests built from names in the store: starts the API in this process on a free port "
                 + "(or calls --url), sends warm-up then timed requests from concurrent clients, prints p50/p95/p99 latency and queries/s.")
 final class BenchMatchCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @ParentCommand
     BenchCommand parent;
 
@@ -68,7 +58,7 @@ final class BenchMatchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the name sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    private record Run(long[] nanos, int failures, long wallNanos) {}
+    private record Run(Latencies latencies, int failures, long wallNanos) {}
 
     @Override
     public Integer call() throws Exception {
@@ -77,11 +67,7 @@ final class BenchMatchCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         try (StatementStore store = parent.root.openStore()) {
-            List<String[]> names = names(store);
-            if (names.isEmpty()) {
-                throw new ConvergenceException(ErrorCategory.NOT_FOUND, "the store has no listed names to query: import a list first, e.g. "
-                        + "`convergence lists import ca-sema FILE`");
-            }
+            NameSample names = NameSample.of(store);
             List<String> bodies = bodies(names, warmup + queries);
             if (url != null) {
                 report(out, url, url.toString(), names.size(), bodies);
@@ -103,23 +89,24 @@ final class BenchMatchCommand implements Callable<Integer> {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         send(client, endpoint, bodies.subList(0, warmup));
         Run run = send(client, endpoint, bodies.subList(warmup, bodies.size()));
-        long[] sorted = run.nanos().clone();
-        Arrays.sort(sorted);
+        Latencies latencies = run.latencies();
         Table table = new Table("queries", "clients", "p50_ms", "p95_ms", "p99_ms", "max_ms", "queries_per_s", "failed");
-        table.row(String.valueOf(queries), String.valueOf(clients), ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.95)),
-                ms(percentile(sorted, 0.99)), ms(sorted[sorted.length - 1]), String.format("%.0f", queries / (run.wallNanos() / 1e9)),
+        table.row(String.valueOf(queries), String.valueOf(clients), Latencies.ms(latencies.percentile(0.50)), Latencies.ms(latencies.percentile(0.95)),
+                Latencies.ms(latencies.percentile(0.99)), Latencies.ms(latencies.max()), String.format("%.0f", queries / (run.wallNanos() / 1e9)),
                 String.valueOf(run.failures()));
         table.print(out, Table.Format.table);
     }
 
     /** Sends every body once, spread over the clients; a request that fails or answers other than 200 counts as failed. */
     private Run send(HttpClient client, URI endpoint, List<String> bodies) throws InterruptedException {
-        long[] nanos = new long[bodies.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
+        List<Latencies> perClient = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
+            Latencies latencies = new Latencies();
+            perClient.add(latencies);
             threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -136,72 +123,24 @@ final class BenchMatchCommand implements Callable<Integer> {
                         Thread.currentThread().interrupt();
                         return;
                     }
-                    nanos[i] = System.nanoTime() - begin;
+                    latencies.record(System.nanoTime() - begin);
                 }
             }));
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Run(nanos, failures.get(), System.nanoTime() - start);
+        Latencies all = new Latencies();
+        perClient.forEach(all::addAll);
+        return new Run(all, failures.get(), System.nanoTime() - start);
     }
 
-    /** Schema and name of every listed party with a name, in store order. */
-    private static List<String[]> names(StatementStore store) {
-        List<String[]> names = new ArrayList<>();
-        for (DatasetVersion version : store.latestVersions()) {
-            store.forEachEntity(version, entity -> {
-                String name = entity.first("name");
-                if (name != null && ScreenedEntity.isScreenable(entity.schema())) {
-                    names.add(new String[] {entity.schema().getName(), name});
-                }
-            });
-        }
-        return names;
-    }
-
-    private List<String> bodies(List<String[]> names, int count) {
+    private List<String> bodies(NameSample names, int count) {
         Random random = new Random(seed);
         List<String> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String[] picked = names.get(random.nextInt(names.size()));
-            String name = switch (i % 3) {
-                case 0 -> picked[1];
-                case 1 -> swapTwoLetters(picked[1], random);
-                default -> reverseWords(picked[1]);
-            };
-            ObjectNode body = JSON.createObjectNode();
-            ObjectNode query = body.putObject("queries").putObject("q");
-            query.put("schema", picked[0]);
-            query.putObject("properties").putArray("name").add(name);
-            bodies.add(body.toString());
+            bodies.add(names.draw(random, i).matchBody());
         }
         return bodies;
-    }
-
-    private static String swapTwoLetters(String name, Random random) {
-        if (name.length() < 4) {
-            return name;
-        }
-        int at = 1 + random.nextInt(name.length() - 2);
-        char[] chars = name.toCharArray();
-        char c = chars[at];
-        chars[at] = chars[at + 1];
-        chars[at + 1] = c;
-        return new String(chars);
-    }
-
-    private static String reverseWords(String name) {
-        List<String> words = new ArrayList<>(List.of(name.strip().split("\\s+")));
-        Collections.reverse(words);
-        return String.join(" ", words);
-    }
-
-    private static long percentile(long[] sorted, double fraction) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-    }
-
-    private static String ms(long nanos) {
-        return String.format("%.1f", nanos / 1e6);
     }
 }

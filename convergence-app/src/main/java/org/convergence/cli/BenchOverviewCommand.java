@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,17 +70,21 @@ final class BenchOverviewCommand implements Callable<Integer> {
                 HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
                 Table table = new Table("page", "first_ms", "p50_ms", "p95_ms", "max_ms", "kilobytes");
                 for (String page : pages) {
-                    double[] times = new double[requests];
+                    long first = 0;
+                    Latencies warm = new Latencies();
                     int size = 0;
                     for (int i = 0; i < requests; i++) {
                         HttpResponse<String> response = send(client, server.url().resolve(page));
-                        times[i] = serverTime(response, page);
+                        long serverNanos = serverNanos(response, page);
+                        if (i == 0) {
+                            first = serverNanos;
+                        } else {
+                            warm.record(serverNanos);
+                        }
                         size = response.body().getBytes(StandardCharsets.UTF_8).length;
                     }
-                    double[] warm = Arrays.copyOfRange(times, 1, times.length);
-                    Arrays.sort(warm);
-                    table.row(page, ms(times[0]), ms(percentile(warm, 0.50)), ms(percentile(warm, 0.95)), ms(warm[warm.length - 1]),
-                            String.valueOf(size / 1024));
+                    table.row(page, Latencies.ms(first), Latencies.ms(warm.percentile(0.50)), Latencies.ms(warm.percentile(0.95)),
+                            Latencies.ms(warm.max()), String.valueOf(size / 1024));
                 }
                 table.print(out, Table.Format.table);
             }
@@ -99,19 +102,12 @@ final class BenchOverviewCommand implements Callable<Integer> {
         return response;
     }
 
-    private static double serverTime(HttpResponse<String> response, String page) {
+    /** The server's time for the request, from its {@code Server-Timing} header (milliseconds), in nanoseconds. */
+    private static long serverNanos(HttpResponse<String> response, String page) {
         Matcher matcher = SERVER_TIME.matcher(response.headers().firstValue("Server-Timing").orElse(""));
         if (!matcher.find()) {
             throw new ConvergenceException(ErrorCategory.INTERNAL, page + " answered without a Server-Timing header");
         }
-        return Double.parseDouble(matcher.group(1));
-    }
-
-    private static double percentile(double[] sorted, double quantile) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
-    }
-
-    private static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.1f", millis);
+        return Math.round(Double.parseDouble(matcher.group(1)) * 1e6);
     }
 }

@@ -1,60 +1,59 @@
 package org.convergence.http;
 
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Bounds the requests worked on at once: one more is answered 429 with Retry-After at once, rather than queued
- * behind the others until it times out. Some paths (the health check) are not counted, so that a busy server
- * still answers them. Thread-safe.
+ * Bounds the requests worked on at once. One more waits for a slot, suspended without holding a thread, for up to a
+ * bounded time and in a bounded queue; beyond either it is answered 429 with Retry-After, rather than queued until
+ * the client gives up. Some paths (the health check) are neither counted nor queued, so that a busy server still
+ * answers them. Thread-safe.
  */
-final class ConcurrencyLimitHandler extends Handler.Wrapper {
-    private final Semaphore permits;
+final class ConcurrencyLimitHandler extends QoSHandler {
+    private static final int REFUSED = 429;
+
     private final int limit;
-    private final Set<String> exempt;
 
     /**
      * @param limit the requests worked on at once
+     * @param wait how long one more request waits for a slot before it is refused
+     * @param queued the requests that may wait at once; one more is refused at once
      * @param exempt paths neither counted nor refused
      */
-    ConcurrencyLimitHandler(int limit, Set<String> exempt) {
-        this.permits = new Semaphore(limit);
+    ConcurrencyLimitHandler(int limit, Duration wait, int queued, Set<String> exempt) {
         this.limit = limit;
-        this.exempt = Set.copyOf(exempt);
+        setMaxRequestCount(limit);
+        setMaxSuspend(wait);
+        setMaxSuspendedRequestCount(queued);
+        setRejectStatusCode(REFUSED);
+        excludePath(exempt.toArray(String[]::new));
     }
 
+    /** A request beyond the queue. */
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (exempt.contains(Request.getPathInContext(request))) {
-            return super.handle(request, response, callback);
+    protected void reject(Request request, Response response, Callback callback, int status) {
+        refuse(response, callback);
+    }
+
+    /** A request that waited its time in the queue ({@link #REFUSED}), or failed once resumed (any other status). */
+    @Override
+    protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable failure) {
+        if (status == REFUSED) {
+            refuse(response, callback);
+        } else {
+            super.failSuspended(request, response, callback, status, failure);
         }
-        if (!permits.tryAcquire()) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, ServerLimits.RETRY_AFTER.toSeconds());
-            BodyBufferingHandler.answer(response, callback, 429,
-                    "the server is working on %d requests, as many as it takes at once: send again in a few seconds".formatted(limit));
-            return true;
-        }
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                permits.release();
-            }
-        };
-        try {
-            boolean handled = super.handle(request, response, Callback.from(callback, release));
-            if (!handled) {
-                release.run();
-            }
-            return handled;
-        } catch (Throwable e) {
-            release.run();
-            throw e;
-        }
+    }
+
+    private void refuse(Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, ServerLimits.RETRY_AFTER.toSeconds());
+        BodyBufferingHandler.answer(response, callback, REFUSED,
+                "the server is working on %d requests, as many as it takes at once, and others wait their turn: send again in a few seconds"
+                        .formatted(limit));
     }
 }

@@ -33,7 +33,7 @@ public final class JettySetup {
         config.jetty.modifyServer(server -> {
             // Bodies are received first, holding no thread, so that slow senders take no slot of the requests worked on.
             BodyBufferingHandler bodies = new BodyBufferingHandler(limits.bodyDeadline(), largestBody, limits.bufferedBodyBytes());
-            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), uncounted));
+            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), ServerLimits.QUEUE_WAIT, ServerLimits.QUEUED_REQUESTS, uncounted));
             server.setHandler(bodies);
         });
         config.jetty.addConnector((server, http) -> {

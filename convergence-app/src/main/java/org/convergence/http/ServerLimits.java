@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param bodyDeadline the time a request's whole body has to arrive in, counted from its headers; a later one is answered 408
  * @param bufferedBodyBytes the bytes of request bodies being received at once, counted at their declared length (a chunked
  *     body at the largest taken); a request beyond it is answered 429
- * @param concurrentRequests the requests being worked on at once (their bodies received); one more is answered 429.
+ * @param concurrentRequests the requests being worked on at once (their bodies received); one more waits its turn, holding
+ *     no thread, up to {@link #QUEUE_WAIT} and among at most {@link #QUEUED_REQUESTS}, and beyond either is answered 429.
  *     {@code /healthz} is not counted, so that a monitor sees a busy server as up
  * @param concurrentUploads the workbench uploads (batch screening, exposure checks) being worked on at once; one more is
  *     answered 429 asking to wait
@@ -24,6 +25,15 @@ public record ServerLimits(Duration bodyDeadline, long bufferedBodyBytes, int co
      * downloads.
      */
     public static final ServerLimits DEFAULT = new ServerLimits(Duration.ofSeconds(60), 256L * 1024 * 1024, 64, 2, 500L * 1024 * 1024);
+
+    /**
+     * How long a request beyond {@code concurrentRequests} waits for its turn: far above the time a queue of hundreds takes
+     * to drain at a few hundred queries per second, far below a client's usual time-out of 30 s.
+     */
+    static final Duration QUEUE_WAIT = Duration.ofSeconds(10);
+
+    /** The requests that may wait for their turn at once; their bodies are already received and bounded in bytes. */
+    static final int QUEUED_REQUESTS = 1_000;
 
     /** When a client refused for being one too many should ask again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);

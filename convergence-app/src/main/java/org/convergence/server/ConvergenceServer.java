@@ -49,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * for a body over {@link #MAX_BODY_BYTES}, 415 for a JSON endpoint's body of another type, 421 for a host the server
  * does not answer to, 503 with a Retry-After header while the exposure graph is first built; bad input never gets a
  * 500. Nothing waits without bound: a connection that stalls is answered 408 or closed after
- * {@link JettySetup#IDLE_TIMEOUT}; a body still arriving at the deadline of its limits is answered 408, and one request
- * beyond its limits 429 with Retry-After.
+ * {@link JettySetup#IDLE_TIMEOUT}; a body still arriving at the deadline of its limits is answered 408, and a request
+ * beyond its limits waits its turn briefly, then is answered 429 with Retry-After.
  */
 public final class ConvergenceServer implements AutoCloseable {
     /** The largest request body: a batch of thousands of queries, far above any real one. */

@@ -1,6 +1,7 @@
 package org.convergence.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -21,16 +22,70 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimitHandlerTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CountDownLatch entered = new CountDownLatch(2);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private Server server;
+    private URI base;
+
+    @AfterEach
+    void stop() throws Exception {
+        release.countDown();
+        server.stop();
+    }
 
     @Test
-    void oneRequestBeyondTheLimitIsAnswered429AtOnceWhileTheHealthCheckStillAnswers() throws Exception {
-        CountDownLatch entered = new CountDownLatch(2);
-        CountDownLatch release = new CountDownLatch(1);
-        ConcurrencyLimitHandler limiter = new ConcurrencyLimitHandler(2, Set.of("/healthz"));
+    void aRequestBeyondTheLimitWaitsForASlotWhileTheHealthCheckStillAnswers() throws Exception {
+        start(new ConcurrencyLimitHandler(2, Duration.ofSeconds(10), 10, Set.of("/healthz")));
+        List<CompletableFuture<HttpResponse<String>>> working = List.of(send("/slow"), send("/slow"));
+        assertTrue(entered.await(5, TimeUnit.SECONDS), "both requests are worked on");
+
+        CompletableFuture<HttpResponse<String>> waiting = send("/slow");
+        HttpResponse<String> health = send("/healthz").get(2, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertFalse(waiting.isDone(), "the third request waits for a slot");
+        release.countDown();
+
+        assertEquals(200, health.statusCode());
+        assertEquals(200, waiting.get(5, TimeUnit.SECONDS).statusCode(), "served once a slot frees");
+        for (CompletableFuture<HttpResponse<String>> request : working) {
+            assertEquals(200, request.get(5, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
+    void aRequestBeyondTheQueueIsAnswered429AtOnceAndOneThatWaitedItsTime429WithRetryAfter() throws Exception {
+        ConcurrencyLimitHandler limiter = new ConcurrencyLimitHandler(2, Duration.ofSeconds(2), 1, Set.of("/healthz"));
+        start(limiter);
+        List<CompletableFuture<HttpResponse<String>>> working = List.of(send("/slow"), send("/slow"));
+        assertTrue(entered.await(5, TimeUnit.SECONDS), "both requests are worked on");
+        CompletableFuture<HttpResponse<String>> queued = send("/slow");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (limiter.getSuspendedRequestCount() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        HttpResponse<String> beyondTheQueue = send("/slow").get(1, TimeUnit.SECONDS);
+        HttpResponse<String> waitedItsTime = queued.get(5, TimeUnit.SECONDS);
+        release.countDown();
+
+        for (HttpResponse<String> refused : List.of(beyondTheQueue, waitedItsTime)) {
+            assertEquals(429, refused.statusCode());
+            assertEquals("5", refused.headers().firstValue("Retry-After").orElse(null));
+            assertTrue(refused.body().contains("send again in a few seconds"), refused.body());
+        }
+        for (CompletableFuture<HttpResponse<String>> request : working) {
+            assertEquals(200, request.get(5, TimeUnit.SECONDS).statusCode());
+        }
+        assertEquals(200, send("/slow").get(5, TimeUnit.SECONDS).statusCode(), "the limit frees as requests end");
+    }
+
+    /** Serves, behind the limiter, {@code /slow} (held until the test releases it) and any other path at once. */
+    private void start(ConcurrencyLimitHandler limiter) throws Exception {
         limiter.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -42,36 +97,16 @@ class ConcurrencyLimitHandlerTest {
                 return true;
             }
         });
-        Server server = new Server();
+        server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         server.setHandler(limiter);
         server.start();
-        try {
-            URI base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-            List<CompletableFuture<HttpResponse<String>>> working = List.of(send(base.resolve("/slow")), send(base.resolve("/slow")));
-            assertTrue(entered.await(5, TimeUnit.SECONDS), "both requests are worked on");
-
-            HttpResponse<String> refused = send(base.resolve("/slow")).get(2, TimeUnit.SECONDS);
-            HttpResponse<String> health = send(base.resolve("/healthz")).get(2, TimeUnit.SECONDS);
-            release.countDown();
-
-            assertEquals(429, refused.statusCode());
-            assertEquals("5", refused.headers().firstValue("Retry-After").orElse(null));
-            assertTrue(refused.body().contains("send again in a few seconds"), refused.body());
-            assertEquals(200, health.statusCode());
-            for (CompletableFuture<HttpResponse<String>> request : working) {
-                assertEquals(200, request.get(5, TimeUnit.SECONDS).statusCode());
-            }
-            assertEquals(200, send(base.resolve("/slow")).get(5, TimeUnit.SECONDS).statusCode(), "the limit frees as requests end");
-        } finally {
-            release.countDown();
-            server.stop();
-        }
+        base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
-    private CompletableFuture<HttpResponse<String>> send(URI uri) {
-        return client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private CompletableFuture<HttpResponse<String>> send(String path) {
+        return client.sendAsync(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
