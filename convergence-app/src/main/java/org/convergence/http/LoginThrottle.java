@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing (ASVS 2.2.1): after {@link #FAILURES} failed sign-ins for one account name, or from one
- * address, within {@link #WINDOW}, further attempts are refused until the window has passed. A success clears the
- * name's count. Thread-safe.
+ * Slows password guessing (ASVS 2.2.1): after {@link #FAILURES_PER_NAME} failed sign-ins for one account name, or
+ * {@link #FAILURES_PER_ADDRESS} from one address (higher: a team behind one proxy shares it), within {@link #WINDOW},
+ * further attempts are refused until the window has passed. A success clears the name's count. Thread-safe.
  */
 final class LoginThrottle {
-    static final int FAILURES = 5;
+    static final int FAILURES_PER_NAME = 5;
+    static final int FAILURES_PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
     /** Beyond this many names and addresses tracked, the oldest counts are dropped: guessing cannot fill the memory. */
     private static final int TRACKED = 10_000;
@@ -32,7 +33,8 @@ final class LoginThrottle {
         Duration wait = Duration.ZERO;
         for (String key : new String[] {"name:" + name, "address:" + address}) {
             Failures counted = failures.get(key);
-            if (counted != null && counted.count() >= FAILURES) {
+            int limit = key.startsWith("name:") ? FAILURES_PER_NAME : FAILURES_PER_ADDRESS;
+            if (counted != null && counted.count() >= limit) {
                 Duration left = Duration.between(now, counted.first().plus(WINDOW));
                 wait = left.compareTo(wait) > 0 ? left : wait;
             }

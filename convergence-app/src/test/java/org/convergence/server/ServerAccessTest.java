@@ -32,7 +32,6 @@ import org.convergence.screening.audit.AuditLog;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,10 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A team deployment's server, with accounts, tried as an outsider, as a colleague of too low a role and as another
  * site's page would: every route the server registers is walked, so that a route added later cannot be left open.
  */
-class ServerAccessTest {
+abstract class ServerAccessTest {
     private static final String PASSWORD = "a long enough password";
-    @TempDir
-    static Path folder;
+    /** Account names of their own for each run, so that a shared PostgreSQL needs no cleaning. */
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+    private static final String VIEWER = "vera-" + RUN;
+    private static final String ANALYST = "ana-" + RUN;
     private static StatementStore store;
     private static Screener screener;
     private static ConvergenceServer server;
@@ -51,24 +52,25 @@ class ServerAccessTest {
     private static String analystKey;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    @BeforeAll
-    static void start() {
-        ConvergenceModel model = ConvergenceModel.standard();
-        store = new H2StatementStore(folder, model);
+    /** Starts the server over a store with a viewer and an analyst, each with a key. */
+    static void start(StatementStore opened) {
+        store = opened;
         Accounts accounts = Accounts.of(store);
-        accounts.add("vera", Role.VIEWER, PASSWORD.toCharArray());
-        accounts.add("ana", Role.ANALYST, PASSWORD.toCharArray());
-        viewerKey = accounts.newKey("vera");
-        analystKey = accounts.newKey("ana");
+        accounts.add(VIEWER, Role.VIEWER, PASSWORD.toCharArray());
+        accounts.add(ANALYST, Role.ANALYST, PASSWORD.toCharArray());
+        viewerKey = accounts.newKey(VIEWER);
+        analystKey = accounts.newKey(ANALYST);
         screener = Screener.open(store);
-        server = ConvergenceServer.start(screener, store, model);
+        server = ConvergenceServer.start(screener, store, ConvergenceModel.standard());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        screener.close();
-        store.close();
+        if (server != null) {
+            server.close();
+            screener.close();
+            store.close();
+        }
     }
 
     @Test
@@ -122,13 +124,13 @@ class ServerAccessTest {
         StringWriter exported = new StringWriter();
         AuditLog.of(store).export(exported, AuditLog.Format.CSV, null);
         String probe = exported.toString().lines().filter(line -> line.contains("Audit Header Probe")).findFirst().orElseThrow();
-        assertTrue(probe.contains("ana"), probe);
+        assertTrue(probe.contains(ANALYST), probe);
         assertFalse(exported.toString().contains("mallory"));
     }
 
     @Test
     void aForgedDecisionNeedsTheSessionsFormTokenAndAPageOfThisServer() {
-        Session session = signIn("ana");
+        Session session = signIn(ANALYST);
         String decision = "request=1&entity=x&decision=false-positive";
         HttpResponse<String> noToken = send(HttpRequest.newBuilder(uri("/workbench/screen/decision")).header("Cookie", session.cookie())
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(decision)));
@@ -144,7 +146,7 @@ class ServerAccessTest {
 
     @Test
     void anUploadFormCarriesTheFormTokenInItsMultipartBody() {
-        Session session = signIn("ana");
+        Session session = signIn(ANALYST);
         HttpResponse<String> without = upload(session, null);
         assertEquals(403, without.statusCode(), without.body());
         HttpResponse<String> with = upload(session, session.formToken());
@@ -166,11 +168,11 @@ class ServerAccessTest {
 
     @Test
     void signingInSetsAStrictHttpOnlyCookieAndSigningOutEndsTheSession() {
-        Session session = signIn("vera");
+        Session session = signIn(VIEWER);
         assertTrue(session.setCookie().contains("HttpOnly") && session.setCookie().contains("SameSite=Strict"), session.setCookie());
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET());
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("vera (viewer)"), "the header shows who is signed in");
+        assertTrue(page.body().contains(VIEWER + " (viewer)"), "the header shows who is signed in");
         HttpResponse<String> out = postForm(session, "/workbench/logout", "csrf=" + session.formToken(), null);
         assertEquals(303, out.statusCode(), out.body());
         assertEquals(401, send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET()).statusCode());
@@ -179,11 +181,11 @@ class ServerAccessTest {
     @Test
     void aWrongPasswordIsRefusedAndRepeatedGuessingIsSlowedDown() {
         for (int attempt = 1; attempt <= 5; attempt++) {
-            HttpResponse<String> wrong = postForm(null, "/workbench/login", "name=guessed-" + "&password=wrong-password-" + attempt, null);
+            HttpResponse<String> wrong = postForm(null, "/workbench/login", "name=guessed-" + RUN + "&password=wrong-password-" + attempt, null);
             assertEquals(401, wrong.statusCode(), "attempt " + attempt);
             assertTrue(wrong.body().contains("wrong name or password"), wrong.body());
         }
-        HttpResponse<String> throttled = postForm(null, "/workbench/login", "name=guessed-&password=wrong-password-6", null);
+        HttpResponse<String> throttled = postForm(null, "/workbench/login", "name=guessed-" + RUN + "&password=wrong-password-6", null);
         assertEquals(429, throttled.statusCode(), throttled.body());
         assertTrue(throttled.headers().firstValue("Retry-After").isPresent());
     }
@@ -192,11 +194,11 @@ class ServerAccessTest {
     void afterSigningInTheBrowserGoesBackToAPageOfThisServerNeverToAnotherSite() {
         for (String next : List.of("https://evil.example/", "//evil.example/x", "/\\evil.example")) {
             HttpResponse<String> response = postForm(null, "/workbench/login",
-                    "name=vera&password=" + PASSWORD.replace(' ', '+') + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
+                    "name=" + VIEWER + "&password=" + PASSWORD.replace(' ', '+') + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
             assertEquals(303, response.statusCode(), next);
             assertEquals("/workbench", response.headers().firstValue("Location").orElseThrow(), next);
         }
-        HttpResponse<String> own = postForm(null, "/workbench/login", "name=vera&password=" + PASSWORD.replace(' ', '+') + "&next=%2Fworkbench%2Flists", null);
+        HttpResponse<String> own = postForm(null, "/workbench/login", "name=" + VIEWER + "&password=" + PASSWORD.replace(' ', '+') + "&next=%2Fworkbench%2Flists", null);
         assertEquals("/workbench/lists", own.headers().firstValue("Location").orElseThrow());
     }
 
