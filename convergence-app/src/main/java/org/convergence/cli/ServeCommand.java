@@ -1,5 +1,8 @@
 package org.convergence.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.server.ConvergenceServer;
 import org.convergence.server.ServerSettings;
+import org.convergence.http.OpenIdConnect;
 import org.convergence.http.ServerLimits;
 import org.convergence.http.Tls;
 import org.convergence.model.ConvergenceModel;
@@ -56,6 +60,39 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PEM, unencrypted PKCS #8).")
     Path tlsKey;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "An OpenID Connect provider users may sign in with (its issuer URL); their Convergence account of the same name "
+                    + "gives the role. Register https://HOST/workbench/login/oidc/callback with the provider.")
+    URI oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", description = "The client id the provider gave this server.")
+    String oidcClientId;
+
+    @Option(names = "--oidc-client-secret-file", paramLabel = "FILE", description = "A file holding the client secret (kept off the command line).")
+    Path oidcClientSecretFile;
+
+    @Option(names = "--oidc-account-claim", paramLabel = "CLAIM", defaultValue = "preferred_username",
+            description = "The ID token's claim that names the account (default: ${DEFAULT-VALUE}; e.g. email).")
+    String oidcAccountClaim;
+
+    private OpenIdConnect.Settings openIdConnect() {
+        if (oidcIssuer == null) {
+            if (oidcClientId != null || oidcClientSecretFile != null) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "--oidc-client-id and --oidc-client-secret-file need --oidc-issuer");
+            }
+            return null;
+        }
+        if (oidcClientId == null || oidcClientSecretFile == null) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "--oidc-issuer needs --oidc-client-id and --oidc-client-secret-file");
+        }
+        try {
+            return new OpenIdConnect.Settings(oidcIssuer, oidcClientId, Files.readString(oidcClientSecretFile).strip(), oidcAccountClaim);
+        } catch (IOException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot read the client secret from " + oidcClientSecretFile + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private Tls tls() {
         if ((tlsCertificate == null) != (tlsKey == null)) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "HTTPS needs both --tls-cert and --tls-key");
@@ -74,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
         ConvergenceServer server;
         try {
             server = ConvergenceServer.start(screener, store, ConvergenceModel.standard(),
-                    new ServerSettings(host, port, allowedHosts, ServerLimits.DEFAULT, requireAccounts, tls()));
+                    new ServerSettings(host, port, allowedHosts, ServerLimits.DEFAULT, requireAccounts, tls(),
+                    openIdConnect()));
         } catch (ConvergenceException e) {
             screener.close();
             store.close();

@@ -54,10 +54,20 @@ final class UsersCommand {
         String role;
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input instead of asking.")
         boolean passwordStdin;
+        @Option(names = "--no-password", description = "No password: the account signs in through the server's OpenID Connect provider only.")
+        boolean noPassword;
 
         @Override
         public Integer call() {
             Role parsed = Role.parse(role);
+            if (noPassword) {
+                try (StatementStore store = parent.root.openStore()) {
+                    Account account = Accounts.of(store).addWithoutPassword(name, parsed);
+                    spec.commandLine().getOut().printf("Added %s (%s), to sign in through the OpenID Connect provider.%n", account.name(),
+                            account.role().label());
+                }
+                return 0;
+            }
             char[] password = password("Password for " + name, passwordStdin);
             try (StatementStore store = parent.root.openStore()) {
                 Account account = Accounts.of(store).add(name, parsed, password);

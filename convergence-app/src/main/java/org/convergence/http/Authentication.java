@@ -50,6 +50,7 @@ public final class Authentication {
     private final String localUser;
     private final Predicate<String> isPage;
     private final Handler signInPage;
+    private final OpenIdConnect openIdConnect;
     private final Clock clock;
     private final Map<String, Fresh<Optional<Account>>> byName = new ConcurrentHashMap<>();
     private final Map<String, Fresh<Optional<Account>>> byKey = new ConcurrentHashMap<>();
@@ -63,14 +64,15 @@ public final class Authentication {
      * @param localUser who the audit trail records on a server without accounts: whoever runs it
      * @param isPage which paths are workbench pages, answered with the sign-in page rather than a JSON 401
      * @param signInPage renders the sign-in page (with the status already set)
+     * @param openIdConnect the provider users may also sign in with; null for none
      */
     public Authentication(Accounts accounts, Sessions sessions, boolean requireAccounts, String localUser, Predicate<String> isPage,
-            Handler signInPage) {
-        this(accounts, sessions, requireAccounts, localUser, isPage, signInPage, Clock.systemUTC());
+            Handler signInPage, OpenIdConnect openIdConnect) {
+        this(accounts, sessions, requireAccounts, localUser, isPage, signInPage, openIdConnect, Clock.systemUTC());
     }
 
     Authentication(Accounts accounts, Sessions sessions, boolean requireAccounts, String localUser, Predicate<String> isPage,
-            Handler signInPage, Clock clock) {
+            Handler signInPage, OpenIdConnect openIdConnect, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = new LoginThrottle(clock);
@@ -78,6 +80,7 @@ public final class Authentication {
         this.localUser = localUser;
         this.isPage = isPage;
         this.signInPage = signInPage;
+        this.openIdConnect = openIdConnect;
         this.clock = clock;
     }
 
@@ -124,7 +127,7 @@ public final class Authentication {
     }
 
     /**
-     * Signs a user in to the workbench: a new session (a new token, never one the browser brought) and its cookie.
+     * Signs a user in to the workbench with a password: a new session and its cookie.
      *
      * @return empty on success, else why not, to show on the sign-in page
      * @throws HttpResponseException 429 while the name or the address has failed too often
@@ -143,12 +146,38 @@ public final class Authentication {
             return Optional.of("wrong name or password, or the account is disabled");
         }
         throttle.succeeded(name);
+        startSession(ctx, account.get());
+        return Optional.empty();
+    }
+
+    /**
+     * Signs in the account an OpenID Connect provider vouched for ({@link OpenIdConnect#finish}), if it is an enabled
+     * account here: the provider says who the person is, the account says what they may do.
+     *
+     * @return empty on success, else why not
+     */
+    public Optional<String> signInVouchedFor(Context ctx, String name) {
+        Optional<Account> account = accounts.find(name).filter(found -> !found.disabled());
+        if (account.isEmpty()) {
+            return Optional.of("the provider signed you in as '" + name + "', which has no enabled account here: an admin adds it with "
+                    + "`convergence users add " + name + " --role viewer --no-password`");
+        }
+        startSession(ctx, account.get());
+        return Optional.empty();
+    }
+
+    /** The OpenID Connect provider users may sign in with, if the server has one. */
+    public Optional<OpenIdConnect> openIdConnect() {
+        return Optional.ofNullable(openIdConnect);
+    }
+
+    /** A new session (a new token, never one the browser brought) and its cookie. */
+    private void startSession(Context ctx, Account account) {
         sessions.end(sessionToken(ctx));
-        Sessions.Session session = sessions.start(account.get().name());
+        Sessions.Session session = sessions.start(account.name());
         boolean secure = ctx.scheme().equals("https");
         ctx.res().addHeader("Set-Cookie", (secure ? SECURE_COOKIE : COOKIE) + "=" + session.token() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
                 + Sessions.LONGEST.toSeconds() + (secure ? "; Secure" : ""));
-        return Optional.empty();
     }
 
     /** Ends the request's session and clears its cookie. */

@@ -26,6 +26,7 @@ import org.convergence.http.Access;
 import org.convergence.http.Authentication;
 import org.convergence.http.HttpStatuses;
 import org.convergence.http.JettySetup;
+import org.convergence.http.OpenIdConnect;
 import org.convergence.http.RequestPolicy;
 import org.convergence.http.Sessions;
 import org.convergence.model.ConvergenceModel;
@@ -105,9 +106,10 @@ public final class ConvergenceServer implements AutoCloseable {
         AuditedScreener audited = new AuditedScreener(screener, log);
         // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
         BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
-        Authentication authentication = new Authentication(accounts, new Sessions(), settings.requireAccounts(),
-                System.getProperty("user.name", "local"), Workbench::isPage, Workbench::signInPage);
         Workbench[] workbench = new Workbench[1];
+        Authentication authentication = new Authentication(accounts, new Sessions(), settings.requireAccounts(),
+                System.getProperty("user.name", "local"), Workbench::isPage, ctx -> workbench[0].signInPage(ctx),
+                settings.openIdConnect() == null ? null : new OpenIdConnect(settings.openIdConnect()));
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

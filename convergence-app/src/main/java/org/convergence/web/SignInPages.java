@@ -1,9 +1,12 @@
 package org.convergence.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.convergence.http.Authentication;
+import org.convergence.http.OpenIdConnect;
 
 /**
  * Signing in to the workbench and out of it. After signing in, the browser goes back to the page it asked for, if that
@@ -12,6 +15,7 @@ import org.convergence.http.Authentication;
 final class SignInPages {
     static final String PATH = "/workbench/login";
     static final String SIGN_OUT_PATH = "/workbench/logout";
+    static final String PROVIDER_PATH = "/workbench/login/oidc";
 
     private final Pages pages;
     private final Authentication authentication;
@@ -34,16 +38,45 @@ final class SignInPages {
             render(pages, ctx, next, refused.get());
             return;
         }
-        ctx.redirect(ownPage(next), io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(ownPage(next), HttpStatus.SEE_OTHER);
+    }
+
+    /** Sends the browser to the organisation's sign-in provider. */
+    void signInWithProvider(Context ctx) {
+        OpenIdConnect provider = authentication.openIdConnect().orElseThrow(() -> new NotFoundResponse(
+                "this server has no sign-in provider: start it with --oidc-issuer, or sign in with a password"));
+        ctx.redirect(provider.begin(ctx, ownPage(Pages.query(ctx, "next"))), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The provider's answer: the person it vouches for is signed in, then sent on by a page of this server rather than a
+     * redirect, because a browser withholds a {@code SameSite=Strict} cookie along a chain of redirects that began on
+     * the provider's site.
+     */
+    void providerCallback(Context ctx) {
+        OpenIdConnect provider = authentication.openIdConnect().orElseThrow(() -> new NotFoundResponse("this server has no sign-in provider"));
+        OpenIdConnect.Verified verified = provider.finish(ctx);
+        Optional<String> refused = authentication.signInVouchedFor(ctx, verified.account());
+        if (refused.isPresent()) {
+            ctx.status(403);
+            render(pages, ctx, verified.next(), refused.get());
+            return;
+        }
+        pages.render(ctx, "continue.jte", Map.of("next", ownPage(verified.next())));
     }
 
     void signOut(Context ctx) {
         authentication.signOut(ctx);
-        ctx.redirect(PATH, io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(PATH, HttpStatus.SEE_OTHER);
     }
 
-    static void render(Pages pages, Context ctx, String next, String problem) {
-        pages.render(ctx, "login.jte", Map.of("next", ownPage(next), "problem", problem));
+    void render(Pages pages, Context ctx, String next, String problem) {
+        render(pages, ctx, next, problem, authentication.openIdConnect().isPresent());
+    }
+
+    static void render(Pages pages, Context ctx, String next, String problem, boolean provider) {
+        String providerLink = provider ? Pages.link(PROVIDER_PATH, Pages.parameters("next", ownPage(next))) : "";
+        pages.render(ctx, "login.jte", Map.of("next", ownPage(next), "problem", problem, "providerLink", providerLink));
     }
 
     /** The page to go back to: a path of this server's workbench, else the overview. */

@@ -18,6 +18,7 @@ import org.convergence.ErrorCategory;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.http.Access;
 import org.convergence.http.Authentication;
+import org.convergence.http.OpenIdConnect;
 import org.convergence.http.RequestPolicy;
 import org.convergence.http.ServerLimits;
 import org.convergence.analytics.CooperationNetwork;
@@ -67,6 +68,8 @@ public final class Workbench implements AutoCloseable {
     private final Downloads downloads;
     private final Uploads uploads;
     private final BackgroundExposureGraph graph;
+    /** Set once while the routes are added, before the server takes requests. */
+    private SignInPages signIn;
 
     /** The largest request that carries an upload (the file and its form): what the server has to be ready to receive. */
     public static final long MAX_UPLOAD_REQUEST_BYTES = Uploads.MAX_REQUEST_BYTES;
@@ -92,6 +95,7 @@ public final class Workbench implements AutoCloseable {
             AuditLog log, BackgroundExposureGraph graph, Authentication authentication, ServerLimits limits) {
         Workbench workbench = new Workbench(store, screener, graph, limits);
         SignInPages signIn = new SignInPages(PAGES, authentication);
+        workbench.signIn = signIn;
         EventPages events = new EventPages(PAGES, workbench.analytics, workbench.records);
         SearchPages search = new SearchPages(PAGES, screener, workbench.analytics);
         ScreeningPages screening = new ScreeningPages(PAGES, screener, audited, log, model, workbench.downloads, workbench.uploads);
@@ -113,6 +117,8 @@ public final class Workbench implements AutoCloseable {
         config.routes.get(SignInPages.PATH, signIn::form, Access.PUBLIC);
         config.routes.post(SignInPages.PATH, signIn::signIn, Access.PUBLIC);
         config.routes.post(SignInPages.SIGN_OUT_PATH, signIn::signOut, Access.VIEWER);
+        config.routes.get(SignInPages.PROVIDER_PATH, signIn::signInWithProvider, Access.PUBLIC);
+        config.routes.get(OpenIdConnect.CALLBACK_PATH, signIn::providerCallback, Access.PUBLIC);
         config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET), Access.PUBLIC);
         config.routes.get("/workbench/lists", workbench::lists, Access.VIEWER);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv, Access.VIEWER);
@@ -170,8 +176,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** The sign-in page, for a page asked for by nobody signed in (the status already set). */
-    public static void signInPage(Context ctx) {
-        SignInPages.render(PAGES, ctx, ctx.path(), "");
+    public void signInPage(Context ctx) {
+        signIn.render(PAGES, ctx, ctx.path(), "");
     }
 
     /** True for the paths of the workbench, which are pages, not API endpoints. */

@@ -74,7 +74,7 @@ abstract class ServerAccessTest {
     }
 
     @Test
-    void everyRouteDeclaresItsAccessAndOnlyTheHealthCheckSignInAndStyleAreOpen() {
+    void everyRouteDeclaresItsAccessAndOnlyTheHealthCheckSignInPagesAndStyleAreOpen() {
         List<String> open = new ArrayList<>();
         for (ConvergenceServer.Route route : server.routes()) {
             assertNotNull(route.access(), route + " declares no access");
@@ -82,7 +82,8 @@ abstract class ServerAccessTest {
                 open.add(route.method() + " " + route.path());
             }
         }
-        assertEquals(List.of("GET /", "GET /healthz", "GET /workbench/login", "GET /workbench/workbench.css", "POST /workbench/login"), open.stream().sorted().toList());
+        assertEquals(List.of("GET /", "GET /healthz", "GET /workbench/login", "GET /workbench/login/oidc", "GET /workbench/login/oidc/callback",
+                "GET /workbench/workbench.css", "POST /workbench/login"), open.stream().sorted().toList());
     }
 
     @Test
@@ -215,7 +216,7 @@ abstract class ServerAccessTest {
         ConvergenceModel model = ConvergenceModel.standard();
         try (StatementStore bare = new H2StatementStore(empty, model); Screener bareScreener = Screener.open(bare)) {
             ConvergenceException refused = assertThrows(ConvergenceException.class, () -> ConvergenceServer.start(bareScreener, bare, model,
-                    new ServerSettings("0.0.0.0", 0, List.of(), ServerSettings.local().limits(), false, null)));
+                    new ServerSettings("0.0.0.0", 0, List.of(), ServerSettings.local().limits(), false, null, null)));
             assertEquals(ErrorCategory.INVALID_INPUT, refused.category());
             assertTrue(refused.getMessage().contains("convergence users add"), refused.getMessage());
             try (ConvergenceServer required = ConvergenceServer.start(bareScreener, bare, model, ServerSettings.local().withRequireAccounts(true))) {

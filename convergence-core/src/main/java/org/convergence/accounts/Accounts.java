@@ -41,6 +41,8 @@ public final class Accounts {
      * Checked against when no such account exists, so that a login for an unknown name takes as long as one with a
      * wrong password and does not tell which names exist.
      */
+    /** Stored for an account without a password: no password hashes to it, so none signs in. */
+    private static final String NO_PASSWORD = "!";
     private static final String UNKNOWN_ACCOUNT_HASH = PasswordHash.of("no account has this password".toCharArray());
 
     private final DataSource dataSource;
@@ -60,8 +62,21 @@ public final class Accounts {
      * @throws ConvergenceException INVALID_INPUT for a name that is not a name, a name taken, or a password too short or long
      */
     public Account add(String name, Role role, char[] password) {
+        return add(name, role, PasswordHash.of(checkPassword(password)));
+    }
+
+    /**
+     * Adds an account that signs in through the organisation's OpenID Connect provider only: it has no password (a
+     * later {@link #reset} gives it one).
+     *
+     * @throws ConvergenceException INVALID_INPUT for a name that is not a name or a name taken
+     */
+    public Account addWithoutPassword(String name, Role role) {
+        return add(name, role, NO_PASSWORD);
+    }
+
+    private Account add(String name, Role role, String hash) {
         String checked = checkName(name);
-        String hash = PasswordHash.of(checkPassword(password));
         Instant now = Instant.now();
         return inTransaction("add the account " + checked, connection -> {
             if (find(connection, checked).isPresent()) {
