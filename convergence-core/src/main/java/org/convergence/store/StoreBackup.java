@@ -306,7 +306,9 @@ public final class StoreBackup {
             StoreSchema.migrate(upgrade);
             Path upgraded = scratch.resolve("upgraded.backup.gz");
             write(upgrade, upgraded);
-            return restore(target, upgraded, location, replace);
+            BackupManifest restored = restore(target, upgraded, location, replace);
+            // Taken when the original was, not when it was upgraded.
+            return new BackupManifest(restored.formatVersion(), restored.schemaVersion(), manifest.createdAt(), restored.tables());
         } finally {
             deleteTree(scratch);
         }
