@@ -109,6 +109,16 @@ class BackupCommandTest {
     }
 
     @Test
+    void backupIntoAMissingFolderIsRefusedNamingTheFolder() {
+        Path missing = folder.resolve("no-such-folder");
+
+        CommandRun refused = run("backup", missing.resolve("x.backup.gz").toString(), data(laptop));
+
+        assertEquals(3, refused.exitCode());
+        assertTrue(refused.err().contains("the folder " + missing + " does not exist"), refused.err());
+    }
+
+    @Test
     void helpSaysWhatIsNotInTheBackup() {
         CommandRun help = run("backup", "--help");
 

@@ -70,8 +70,8 @@ final class BackupReader implements AutoCloseable {
         }
         int formatVersion = root.path("formatVersion").asInt(-1);
         if (formatVersion != StoreBackup.FORMAT_VERSION) {
-            throw bad("is in backup format " + formatVersion + "; this Convergence reads format " + StoreBackup.FORMAT_VERSION
-                    + " [Hint: restore it with the Convergence that wrote it, or a newer one]");
+            throw bad("is in backup format " + formatVersion + "; this Convergence reads format " + StoreBackup.FORMAT_VERSION,
+                    "restore it with the Convergence that wrote it, or a newer one");
         }
         try {
             List<BackupManifest.Table> tables = new ArrayList<>();
@@ -96,8 +96,8 @@ final class BackupReader implements AutoCloseable {
         if (!expected.name().equals(header.path("table").asText(null))) {
             String where = table == null ? "" : " after " + row + " rows of table " + table;
             throw bad("line " + lineNumber + where + ": expected the start of table " + expected.name() + " with "
-                    + expected.rows() + " rows, found " + abbreviate(header.toString())
-                    + (table == null ? "" : " [Hint: the manifest counts " + manifestRows + " rows for " + table + "]"));
+                    + expected.rows() + " rows, found " + abbreviate(header.toString()),
+                    table == null ? null : "the manifest counts " + manifestRows + " rows for " + table);
         }
         table = expected.name();
         manifestRows = expected.rows();
@@ -130,7 +130,7 @@ final class BackupReader implements AutoCloseable {
         JsonNode end = parse(line, "its end line");
         if (!BackupWriter.FORMAT.equals(end.path("end").asText(null))) {
             throw bad("line " + lineNumber + ": expected the end line after " + row + " rows of table " + table
-                    + ", found " + abbreviate(end.toString()) + " [Hint: the manifest counts " + manifestRows + " rows for " + table + "]");
+                    + ", found " + abbreviate(end.toString()), "the manifest counts " + manifestRows + " rows for " + table);
         }
         if (!expected.equals(end.path("sha256").asText())) {
             throw bad("fails its checksum (SHA-256 " + expected + ", the end line says " + end.path("sha256").asText()
@@ -192,7 +192,7 @@ final class BackupReader implements AutoCloseable {
             throw truncated(e);
         }
         if (line == null) {
-            throw bad("ends before " + what + ": the file is truncated [Hint: take the backup again]");
+            throw bad("ends before " + what + ": the file is truncated", "take the backup again");
         }
         lineNumber++;
         return line;
@@ -220,11 +220,16 @@ final class BackupReader implements AutoCloseable {
 
     private ConvergenceException truncated(IOException e) {
         String where = table == null ? "" : " in table " + table + " after row " + row;
-        return bad("is truncated or damaged" + where + " (" + e.getMessage() + ") [Hint: take the backup again]");
+        return bad("is truncated or damaged" + where + " (" + e.getMessage() + ")", "take the backup again");
     }
 
     private ConvergenceException bad(String problem) {
-        return new ConvergenceException(ErrorCategory.INVALID_INPUT, "the backup " + file + " " + problem + "; nothing was restored");
+        return bad(problem, null);
+    }
+
+    private ConvergenceException bad(String problem, String hint) {
+        return new ConvergenceException(ErrorCategory.INVALID_INPUT, "the backup " + file + " " + problem + "; nothing was restored"
+                + (hint == null ? "" : " [Hint: " + hint + "]"));
     }
 
     private static String abbreviate(String text) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -89,9 +90,12 @@ public final class StoreBackup {
             }
         } catch (SQLException e) {
             throw new ConvergenceException(ErrorCategory.STORE, "cannot read the store for the backup: " + e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the backup " + file + ": the folder "
+                    + file.toAbsolutePath().getParent() + " does not exist", e);
         } catch (IOException e) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write the backup " + file + ": " + e.getMessage()
-                    + " [Hint: check that the folder exists, is writable and has room]", e);
+                    + " [Hint: check that the folder is writable and has room]", e);
         } finally {
             deleteQuietly(partial);
         }

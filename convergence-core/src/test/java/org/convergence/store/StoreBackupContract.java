@@ -14,9 +14,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -240,6 +242,22 @@ public abstract class StoreBackupContract {
 
         assertTrue(refused.getMessage().contains("line " + (firstResult + 1) + ", table screening_result, row 1: column score expects double,"
                 + " found \"high\""), refused.getMessage());
+    }
+
+    @Test
+    void rowMissingFromATableIsRefusedEvenWithAMatchingChecksum() throws IOException {
+        List<String> lines = new ArrayList<>(lines(backupOfFilledStore()));
+        int statementHeader = indexOf(lines, "{\"table\":\"statement\"");
+        int rows = JSON.readTree(lines.get(statementHeader)).get("rows").asInt();
+        lines.remove(statementHeader + 1);
+        MessageDigest sha256 = BackupWriter.sha256();
+        lines.subList(0, lines.size() - 1).forEach(line -> sha256.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        lines.set(lines.size() - 1, "{\"end\":\"convergence-backup\",\"sha256\":\"" + HexFormat.of().formatHex(sha256.digest()) + "\"}");
+        Path edited = writeLines(lines, "short.backup.gz");
+
+        ConvergenceException refused = assertThrows(ConvergenceException.class, () -> StoreBackup.restore(emptyStore(), edited, false));
+
+        assertTrue(refused.getMessage().contains("table statement, row " + rows + ": expected row " + rows + " of " + rows), refused.getMessage());
     }
 
     @Test
