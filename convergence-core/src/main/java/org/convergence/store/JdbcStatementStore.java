@@ -28,7 +28,6 @@ import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.model.EntityMetadata;
 import org.convergence.model.Statement;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import tech.followthemoney.model.Schema;
 
@@ -68,7 +67,7 @@ abstract class JdbcStatementStore implements StatementStore {
                             + " [Hint: " + openHint + "]", e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            StoreSchema.migrate(dataSource);
         } catch (FlywayException e) {
             dataSource.close();
             throw new ConvergenceException(ErrorCategory.STORE, "cannot migrate the store schema: " + rootMessage(e), e);
