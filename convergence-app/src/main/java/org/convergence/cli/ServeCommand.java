@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.accounts.Accounts;
 import org.convergence.server.ConvergenceServer;
 import org.convergence.server.ServerSettings;
 import org.convergence.http.OpenIdConnect;
@@ -133,6 +134,10 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("Convergence on %s (store %s; %,d entities indexed from %d datasets)%n", server.url(), store.location(),
                 indexed, screener.current().versions().size());
         out.printf("Workbench: open %s/workbench in a browser%n", server.url());
+        out.println(requireAccounts || Accounts.of(store).exist()
+                ? "Sign-in required: accounts are managed with `convergence users`; programs send 'Authorization: Bearer KEY'."
+                : "No accounts: this machine only, and the audit trail records the user running the server "
+                        + "(`convergence users add NAME --role admin` makes it ask everyone to sign in).");
         out.printf("Screening API: curl '%s/search/all?q=Rosoboronexport'   Endpoints: %s/openapi.json   Ctrl-C stops.%n", server.url(), server.url());
         out.flush();
         stopped.await();
