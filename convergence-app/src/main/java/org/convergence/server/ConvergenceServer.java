@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.accounts.Accounts;
+import org.convergence.accounts.Workspaces;
 import org.convergence.api.Api;
 import org.convergence.api.Json;
 import org.convergence.graph.BackgroundExposureGraph;
@@ -105,7 +106,7 @@ public final class ConvergenceServer implements AutoCloseable {
         AuditedScreener audited = new AuditedScreener(screener, log);
         // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
         BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
-        Authentication authentication = new Authentication(accounts, new Sessions(), settings.requireAccounts(),
+        Authentication authentication = new Authentication(accounts, Workspaces.of(store), new Sessions(), settings.requireAccounts(),
                 System.getProperty("user.name", "local"), Workbench::isPage, Workbench::signInPage);
         Workbench[] workbench = new Workbench[1];
         Javalin app = Javalin.create(config -> {

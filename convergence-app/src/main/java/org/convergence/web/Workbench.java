@@ -113,6 +113,7 @@ public final class Workbench implements AutoCloseable {
         config.routes.get(SignInPages.PATH, signIn::form, Access.PUBLIC);
         config.routes.post(SignInPages.PATH, signIn::signIn, Access.PUBLIC);
         config.routes.post(SignInPages.SIGN_OUT_PATH, signIn::signOut, Access.VIEWER);
+        config.routes.post(SignInPages.WORKSPACE_PATH, signIn::switchWorkspace, Access.VIEWER);
         config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET), Access.PUBLIC);
         config.routes.get("/workbench/lists", workbench::lists, Access.VIEWER);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv, Access.VIEWER);

@@ -58,8 +58,8 @@ class ServerAccessTest {
         Accounts accounts = Accounts.of(store);
         accounts.add("vera", Role.VIEWER, PASSWORD.toCharArray());
         accounts.add("ana", Role.ANALYST, PASSWORD.toCharArray());
-        viewerKey = accounts.newKey("vera");
-        analystKey = accounts.newKey("ana");
+        viewerKey = accounts.newKey("vera", null);
+        analystKey = accounts.newKey("ana", null);
         screener = Screener.open(store);
         server = ConvergenceServer.start(screener, store, model);
     }
@@ -120,7 +120,7 @@ class ServerAccessTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"queries\": {\"q\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Audit Header Probe\"]}}}}")));
         assertEquals(200, match.statusCode(), match.body());
         StringWriter exported = new StringWriter();
-        AuditLog.of(store).export(exported, AuditLog.Format.CSV, null);
+        AuditLog.of(store).export(exported, AuditLog.Format.CSV, null, null);
         String probe = exported.toString().lines().filter(line -> line.contains("Audit Header Probe")).findFirst().orElseThrow();
         assertTrue(probe.contains("ana"), probe);
         assertFalse(exported.toString().contains("mallory"));
