@@ -56,7 +56,7 @@ final class ExposureResource {
         for (int i = 0; i < partners.size(); i++) {
             queries.add(query(partners.get(i), i));
         }
-        ExposureCheck.Settings settings = new ExposureCheck.Settings(scope, new Thresholds(threshold, threshold), Caller.of(ctx).user(), hops,
+        ExposureCheck.Settings settings = new ExposureCheck.Settings(scope, new Thresholds(threshold, threshold), Caller.of(ctx).requester(), hops,
                 ExposureCheck.Settings.DEFAULT_PATHS);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode results = response.putArray("results");

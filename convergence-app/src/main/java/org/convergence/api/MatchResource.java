@@ -67,7 +67,7 @@ final class MatchResource {
         ObjectNode responses = response.putObject("responses");
         for (var entry : parsed) {
             List<Screener.Result> results = screening.screen(entry.getKey(), entry.getValue(), scope, limit + 1, thresholds,
-                    Caller.of(ctx).user(), "POST /match/" + scope.name());
+                    Caller.of(ctx).requester(), "POST /match/" + scope.name());
             ObjectNode answer = responses.putObject(entry.getKey());
             answer.put("status", 200);
             ArrayNode list = answer.putArray("results");

@@ -61,7 +61,7 @@ final class ReconcileResource {
     void get(Context ctx) {
         Scope.Spec scope = screening.scope(ctx);
         String queries = ctx.queryParam("queries");
-        reply(ctx, queries == null ? manifest(ctx, scope.name()) : reconcile(scope, queries, null));
+        reply(ctx, queries == null ? manifest(ctx, scope.name()) : reconcile(scope, queries, Caller.of(ctx), false));
     }
 
     /** POST: a batch in the form field {@code queries}, as OpenRefine sends it. */
@@ -76,7 +76,7 @@ final class ReconcileResource {
             throw invalid("the form field 'queries' is missing or not valid URL encoding: POST queries={\"q0\": {\"query\": \"...\", "
                     + "\"type\": \"Person\"}} as application/x-www-form-urlencoded, the JSON URL-encoded");
         }
-        reply(ctx, reconcile(scope, queries, Caller.of(ctx).user()));
+        reply(ctx, reconcile(scope, queries, Caller.of(ctx), true));
     }
 
     private ObjectNode manifest(Context ctx, String scope) {
@@ -100,8 +100,12 @@ final class ReconcileResource {
         return manifest;
     }
 
-    /** A batch's results; {@code user} is who asks, for the audit log, or null for a lookup that is not recorded. */
-    private ObjectNode reconcile(Scope.Spec scope, String text, String user) {
+    /**
+     * A batch's results, known false positives of the caller's workspace left out.
+     *
+     * @param recorded true to record the batch in the audit log as asked by the caller; false for a lookup
+     */
+    private ObjectNode reconcile(Scope.Spec scope, String text, Caller caller, boolean recorded) {
         JsonNode batch = Json.read(text, "the field 'queries'");
         if (batch.size() > BATCH_SIZE) {
             throw new HttpResponseException(413, "%d reconciliation queries in one batch; the manifest's batchSize is %d".formatted(batch.size(),
@@ -118,8 +122,9 @@ final class ReconcileResource {
         ObjectNode response = NODES.objectNode();
         queries.forEach((key, query) -> {
             ArrayNode result = response.putObject(key).putArray("result");
-            List<Screener.Result> results = user == null ? screening.lookUp(key, query, scope, limits.get(key), thresholds)
-                    : screening.screen(key, query, scope, limits.get(key), thresholds, user, "reconcile/" + scope.name());
+            List<Screener.Result> results = recorded
+                    ? screening.screen(key, query, scope, limits.get(key), thresholds, caller.requester(), "reconcile/" + scope.name())
+                    : screening.lookUp(key, query, scope, limits.get(key), thresholds, caller.workspace());
             for (Screener.Result found : results) {
                 result.add(candidate(found));
             }

@@ -8,6 +8,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 
 /**
  * The screener as the HTTP API asks it: a request's scope and thresholds read from its parameters
@@ -59,14 +60,14 @@ final class Screening {
     }
 
     /**
-     * As {@link #match}, recorded in the audit log as asked by {@code user} from {@code source}; results
-     * the analysts marked false positives for this query, whose listed entity has not changed since,
-     * are left out (the log keeps them, flagged).
+     * As {@link #match}, recorded in the audit log as asked by {@code requester} from {@code source}; results
+     * the analysts of the requester's workspace marked false positives for this query, whose listed entity has not
+     * changed since, are left out (the log keeps them, flagged).
      */
-    List<Screener.Result> screen(String key, Screener.Query query, Scope.Spec scope, int count, Thresholds thresholds, String user,
+    List<Screener.Result> screen(String key, Screener.Query query, Scope.Spec scope, int count, Thresholds thresholds, Requester requester,
             String source) {
         try {
-            return audited.screen(query, scope, count, thresholds, user, source + " query " + key).raised().stream().map(AuditedResult::result).toList();
+            return audited.screen(query, scope, count, thresholds, requester, source + " query " + key).raised().stream().map(AuditedResult::result).toList();
         } catch (ConvergenceException e) {
             throw named(key, e);
         }
@@ -75,10 +76,12 @@ final class Screening {
     /**
      * As {@link #screen}, known false positives left out alike, but not recorded: a lookup that a page of any site
      * can make a browser send.
+     *
+     * @param workspace the caller's workspace, whose false positives are left out; null outside any
      */
-    List<Screener.Result> lookUp(String key, Screener.Query query, Scope.Spec scope, int count, Thresholds thresholds) {
+    List<Screener.Result> lookUp(String key, Screener.Query query, Scope.Spec scope, int count, Thresholds thresholds, String workspace) {
         try {
-            return audited.lookUp(query, scope, count, thresholds).stream().filter(result -> !result.suppressed()).map(AuditedResult::result).toList();
+            return audited.lookUp(query, scope, count, thresholds, workspace).stream().filter(result -> !result.suppressed()).map(AuditedResult::result).toList();
         } catch (ConvergenceException e) {
             throw named(key, e);
         }

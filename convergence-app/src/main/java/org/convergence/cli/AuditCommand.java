@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.accounts.Workspaces;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.Decision;
+import org.convergence.screening.audit.Requester;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +53,9 @@ final class AuditCommand {
         @Option(names = "--since", paramLabel = "DATE", description = "Only requests made on or after this date (YYYY-MM-DD, UTC) or instant.")
         String since;
 
+        @Option(names = "--workspace", paramLabel = "NAME", description = "Only requests made in this workspace (default: every request).")
+        String workspace;
+
         @Override
         public Integer call() {
             AuditLog.Format chosen = switch (format.toLowerCase(Locale.ROOT)) {
@@ -60,13 +65,17 @@ final class AuditCommand {
             };
             Instant from = since == null ? null : instant(since);
             try (StatementStore store = parent.root.openStore()) {
+                if (workspace != null && Workspaces.of(store).find(workspace).isEmpty()) {
+                    throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no workspace '" + workspace
+                            + "': `convergence workspaces list` shows them");
+                }
                 if (output == null) {
                     PrintWriter out = spec.commandLine().getOut();
-                    AuditLog.of(store).export(out, chosen, from);
+                    AuditLog.of(store).export(out, chosen, from, workspace);
                     out.flush();
                 } else {
                     try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                        AuditLog.of(store).export(out, chosen, from);
+                        AuditLog.of(store).export(out, chosen, from, workspace);
                     } catch (IOException e) {
                         throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "cannot write " + output + ": " + e.getMessage(), e);
                     }
@@ -87,7 +96,7 @@ final class AuditCommand {
 
     @Command(name = "decide", mixinStandardHelpOptions = true,
             description = "Record a decision on one result of a screening request. A false positive is not raised again for the "
-                    + "same query while the listed entity is unchanged; a later decision on the same pair replaces it.")
+                    + "same query in the request's workspace while the listed entity is unchanged; a later decision on the same pair replaces it.")
     static final class Decide implements Callable<Integer> {
         @ParentCommand
         AuditCommand parent;
@@ -110,15 +119,19 @@ final class AuditCommand {
         @Option(names = "--user", paramLabel = "NAME", description = "Who decides (default: $CONVERGENCE_USER, else the OS user).")
         String user;
 
+        @Option(names = "--workspace", paramLabel = "NAME",
+                description = "The workspace the request was made in (as in the export); without it, a request made outside any.")
+        String workspace;
+
         @Override
         public Integer call() {
             Decision parsed = Decision.parse(decision);
-            String who = AuditUser.resolve(user);
+            Requester who = new Requester(AuditUser.resolve(user), workspace);
             try (StatementStore store = parent.root.openStore()) {
                 AuditLog.of(store).decide(requestId, entityId, parsed, who, comment);
             }
-            spec.commandLine().getOut().printf("recorded %s on %s for request %d by %s%s%n", parsed.label(), entityId, requestId, who,
-                    parsed == Decision.FALSE_POSITIVE ? ": the same query will not raise it again while the entity is unchanged" : "");
+            spec.commandLine().getOut().printf("recorded %s on %s for request %d by %s%s%n", parsed.label(), entityId, requestId, who.describe(),
+                    parsed == Decision.FALSE_POSITIVE ? ": the same query will not raise it again in that workspace while the entity is unchanged" : "");
             return 0;
         }
     }

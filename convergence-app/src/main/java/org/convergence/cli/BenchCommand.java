@@ -26,6 +26,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.Requester;
 import org.convergence.screening.batch.BatchInput;
 import org.convergence.screening.batch.BatchScreening;
 import org.convergence.screening.batch.BatchSummary;
@@ -308,7 +309,7 @@ final class BenchCommand {
                 try (Screener screener = Screener.open(store);
                         BatchInput batch = BatchInput.open(input, BatchInput.Format.of(input), List.of(), null, false, model);
                         Writer results = Files.newBufferedWriter(work.resolve("results.csv"), StandardCharsets.UTF_8)) {
-                    BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), 5, screener.thresholds(), "bench",
+                    BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), 5, screener.thresholds(), Requester.outsideWorkspaces("bench"),
                             threads != null ? threads : Runtime.getRuntime().availableProcessors());
                     BatchSummary summary = new BatchScreening(screener, AuditLog.of(store)).run(batch, input.getFileName().toString(), settings,
                             List.of(new CsvResultWriter(results)), heap);

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         version = "convergence 0.1.0",
         description = "Evidence of China–Russia technology co-operation, the official lists, and Canada's exposure.",
         subcommands = {ImportCommand.class, ExportCommand.class, StatusCommand.class, ListsCommand.class, ScreenCommand.class, ExposureCommand.class,
-                AuditCommand.class, UsersCommand.class, BackupCommand.class, RestoreCommand.class,
+                AuditCommand.class, UsersCommand.class, WorkspacesCommand.class, BackupCommand.class, RestoreCommand.class,
                 EvidenceCommand.class, AnalyticsCommand.class, EvalCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

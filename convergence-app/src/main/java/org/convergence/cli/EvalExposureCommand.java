@@ -17,6 +17,7 @@ import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ final class EvalExposureCommand implements Callable<Integer> {
                         + "import them first, e.g. scripts/import-shared-lists");
             }
             ExposureCheck check = new ExposureCheck(screener, new AuditedScreener(screener, AuditLog.of(store)), () -> graph, model);
-            ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), "eval",
+            ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), Requester.outsideWorkspaces("eval"),
                     ExposureCheck.Settings.DEFAULT_HOPS, ExposureCheck.Settings.DEFAULT_PATHS);
             Map<PartnerSet.Kind, int[]> counts = new EnumMap<>(PartnerSet.Kind.class);
             Map<PartnerSet.Kind, List<String>> failures = new EnumMap<>(PartnerSet.Kind.class);

@@ -25,6 +25,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 import org.convergence.screening.batch.BatchInput;
 import org.convergence.store.StatementStore;
 import picocli.CommandLine.Command;
@@ -88,7 +89,7 @@ final class ExposureCommand implements Callable<Integer> {
         Output outputFormat = outputFormat(); // a wrong output format is refused before anything is built
         double matchFrom = threshold != null ? threshold : Thresholds.of(ScoringModel.standard()).threshold();
         ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(options.scope), new Thresholds(matchFrom, matchFrom),
-                AuditUser.resolve(options.user), hops, ExposureCheck.Settings.DEFAULT_PATHS);
+                Requester.outsideWorkspaces(AuditUser.resolve(options.user)), hops, ExposureCheck.Settings.DEFAULT_PATHS);
         // The input first: a wrong column mapping is reported before the index and the graph are built.
         try (BatchInput rows = BatchInput.open(file, input, options.columns, schema, options.skipInvalid, model);
                 StatementStore store = root.openStore()) {

@@ -20,6 +20,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.Requester;
 import org.convergence.screening.batch.BatchInput;
 import org.convergence.screening.batch.BatchScreening;
 import org.convergence.screening.batch.BatchSummary;
@@ -90,7 +91,7 @@ final class ScreenCommand implements Callable<Integer> {
         Thresholds defaults = Thresholds.of(ScoringModel.standard());
         double matchFrom = threshold != null ? threshold : defaults.threshold();
         BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(options.scope), limit,
-                new Thresholds(matchFrom, cutoff != null ? cutoff : matchFrom), AuditUser.resolve(options.user),
+                new Thresholds(matchFrom, cutoff != null ? cutoff : matchFrom), Requester.outsideWorkspaces(AuditUser.resolve(options.user)),
                 options.threads());
         // The input first: a wrong column mapping is reported before the index is built; outputs are created once all is checked.
         try (BatchInput input = BatchInput.open(file, inputFormat, options.columns, schema, options.skipInvalid, model);

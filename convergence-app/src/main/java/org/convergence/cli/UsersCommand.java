@@ -164,7 +164,9 @@ final class UsersCommand {
     }
 
     @Command(name = "key", mixinStandardHelpOptions = true,
-            description = "Make a new API key for an account and print it, alone on the last line. It is shown once and kept only as a hash.")
+            description = {"Make a new API key for an account and print it, alone on the last line. It is shown once and kept only as a hash.",
+                    "With --workspace, the key's requests are made in that workspace (one the account belongs to), and the key stops "
+                            + "working if the account leaves it; without, outside any workspace."})
     static final class Key implements Callable<Integer> {
         @ParentCommand
         UsersCommand parent;
@@ -172,13 +174,16 @@ final class UsersCommand {
         CommandSpec spec;
         @Parameters(paramLabel = "NAME")
         String name;
+        @Option(names = "--workspace", paramLabel = "WORKSPACE", description = "The workspace the key works in.")
+        String workspace;
 
         @Override
         public Integer call() {
             try (StatementStore store = parent.root.openStore()) {
-                String key = Accounts.of(store).newKey(name);
+                String key = Accounts.of(store).newKey(name, workspace);
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("API key for %s (send it as 'Authorization: Bearer KEY'; it is not shown again):%n", name);
+                out.printf("API key for %s%s (send it as 'Authorization: Bearer KEY'; it is not shown again):%n", name,
+                        workspace == null ? "" : " in the workspace " + workspace);
                 out.println(key);
             }
             return 0;

@@ -1,7 +1,9 @@
 package org.convergence.http;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UnauthorizedResponse;
@@ -11,6 +13,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +22,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.convergence.accounts.Account;
 import org.convergence.accounts.Accounts;
+import org.convergence.accounts.KeyHolder;
 import org.convergence.accounts.Role;
+import org.convergence.accounts.Workspaces;
 
 /**
  * The one filter before every route: resolves who asks ({@link Caller}: a workbench session by its cookie, a program by
@@ -27,8 +32,12 @@ import org.convergence.accounts.Role;
  * {@link Access} (401 for nobody, 403 for a role too low) and, for a session's state-changing requests, the form token
  * (CSRF). Once any account exists, or with {@code requireAccounts}, every route but the public ones needs a caller.
  *
- * <p>Accounts are read from the store at most every {@link #FRESHNESS}, so that an account disabled or a key revoked
- * from the command line stops working within that time without a store read per request.
+ * <p>A caller works in one workspace at a time: a session in the one its user switched to, else the first of the user's
+ * by name; a key in the one it is bound to, while its account still belongs to it. Without accounts there is none.
+ *
+ * <p>Accounts and memberships are read from the store at most every {@link #FRESHNESS}, so that an account disabled, a
+ * key revoked or a member taken out of a workspace from the command line stops working within that time without a store
+ * read per request.
  */
 public final class Authentication {
     /** How long an account, a key's owner or "are there accounts" read from the store is trusted. */
@@ -44,6 +53,7 @@ public final class Authentication {
     private static final int REMEMBERED_KEYS = 10_000;
 
     private final Accounts accounts;
+    private final Workspaces workspaces;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final boolean requireAccounts;
@@ -53,7 +63,8 @@ public final class Authentication {
     private final OpenIdConnect openIdConnect;
     private final Clock clock;
     private final Map<String, Fresh<Optional<Account>>> byName = new ConcurrentHashMap<>();
-    private final Map<String, Fresh<Optional<Account>>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Fresh<Optional<KeyHolder>>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Fresh<List<String>>> memberships = new ConcurrentHashMap<>();
     private volatile Fresh<Boolean> accountsExist;
 
     private record Fresh<T>(T value, Instant read) {}
@@ -66,14 +77,15 @@ public final class Authentication {
      * @param signInPage renders the sign-in page (with the status already set)
      * @param openIdConnect the provider users may also sign in with; null for none
      */
-    public Authentication(Accounts accounts, Sessions sessions, boolean requireAccounts, String localUser, Predicate<String> isPage,
-            Handler signInPage, OpenIdConnect openIdConnect) {
-        this(accounts, sessions, requireAccounts, localUser, isPage, signInPage, openIdConnect, Clock.systemUTC());
+    public Authentication(Accounts accounts, Workspaces workspaces, Sessions sessions, boolean requireAccounts, String localUser,
+            Predicate<String> isPage, Handler signInPage, OpenIdConnect openIdConnect) {
+        this(accounts, workspaces, sessions, requireAccounts, localUser, isPage, signInPage, openIdConnect, Clock.systemUTC());
     }
 
-    Authentication(Accounts accounts, Sessions sessions, boolean requireAccounts, String localUser, Predicate<String> isPage,
-            Handler signInPage, OpenIdConnect openIdConnect, Clock clock) {
+    Authentication(Accounts accounts, Workspaces workspaces, Sessions sessions, boolean requireAccounts, String localUser,
+            Predicate<String> isPage, Handler signInPage, OpenIdConnect openIdConnect, Clock clock) {
         this.accounts = accounts;
+        this.workspaces = workspaces;
         this.sessions = sessions;
         this.throttle = new LoginThrottle(clock);
         this.requireAccounts = requireAccounts;
@@ -180,6 +192,25 @@ public final class Authentication {
                 + Sessions.LONGEST.toSeconds() + (secure ? "; Secure" : ""));
     }
 
+    /**
+     * Makes a workspace of the signed-in user's the one the session works in.
+     *
+     * @throws BadRequestResponse for a caller without a session (a key works in the workspace it was made for)
+     * @throws NotFoundResponse for a workspace the user does not belong to (whether it exists is not told)
+     */
+    public void switchWorkspace(Context ctx, String workspace) {
+        Caller caller = Caller.of(ctx);
+        if (!caller.signedIn()) {
+            throw new BadRequestResponse("only a workbench session switches workspaces; a key works in the workspace it was made for "
+                    + "(`convergence users key NAME --workspace W`)");
+        }
+        if (!caller.workspaces().contains(workspace)) {
+            throw new NotFoundResponse(caller.user() + " has no workspace '" + workspace + "': an admin adds members with "
+                    + "`convergence workspaces join WORKSPACE USER`");
+        }
+        sessions.switchTo(sessionToken(ctx), workspace);
+    }
+
     /** Ends the request's session and clears its cookie. */
     public void signOut(Context ctx) {
         sessions.end(sessionToken(ctx));
@@ -197,11 +228,14 @@ public final class Authentication {
         if (session.isPresent()) {
             Optional<Account> account = account(session.get().user());
             if (account.isPresent()) {
-                return new Caller(account.get().name(), account.get().role(), Caller.How.SESSION, session.get().formToken());
+                List<String> theirs = workspacesOf(account.get().name());
+                String chosen = session.get().workspace();
+                String workspace = theirs.contains(chosen) ? chosen : theirs.isEmpty() ? null : theirs.getFirst();
+                return new Caller(account.get().name(), account.get().role(), Caller.How.SESSION, session.get().formToken(), workspace, theirs);
             }
             sessions.end(session.get().token());
         }
-        return required() ? Caller.ANONYMOUS : new Caller(localUser, Role.ADMIN, Caller.How.LOCAL, null);
+        return required() ? Caller.ANONYMOUS : new Caller(localUser, Role.ADMIN, Caller.How.LOCAL, null, null, List.of());
     }
 
     /** The owner of a bearer key; a header that is not a valid key is refused at once, whatever the route. */
@@ -213,23 +247,32 @@ public final class Authentication {
         if (byKey.size() > REMEMBERED_KEYS) {
             byKey.clear();
         }
-        Optional<Account> account = cached(byKey, key, () -> accounts.byKey(key));
-        Account holder = account.orElseThrow(() -> new UnauthorizedResponse(
+        KeyHolder holder = cached(byKey, key, () -> accounts.byKey(key)).orElseThrow(() -> new UnauthorizedResponse(
                 "the API key is not valid (unknown, revoked by a password reset, or its account disabled): make one with `convergence users key NAME`"));
-        return new Caller(holder.name(), holder.role(), Caller.How.API_KEY, null);
+        String name = holder.account().name();
+        if (holder.workspace() != null && !workspacesOf(name).contains(holder.workspace())) {
+            throw new UnauthorizedResponse("the API key is bound to the workspace '" + holder.workspace() + "', which " + name
+                    + " no longer belongs to: make a key for a workspace of theirs with `convergence users key " + name + " --workspace W`");
+        }
+        return new Caller(name, holder.account().role(), Caller.How.API_KEY, null, holder.workspace(), List.of());
     }
 
     private Optional<Account> account(String name) {
         return cached(byName, name, () -> accounts.find(name).filter(account -> !account.disabled()));
     }
 
-    private Optional<Account> cached(Map<String, Fresh<Optional<Account>>> cache, String key, Supplier<Optional<Account>> read) {
+    /** The workspaces an account belongs to, by name. */
+    private List<String> workspacesOf(String name) {
+        return cached(memberships, name, () -> workspaces.of(name));
+    }
+
+    private <T> T cached(Map<String, Fresh<T>> cache, String key, Supplier<T> read) {
         Instant now = clock.instant();
-        Fresh<Optional<Account>> known = cache.get(key);
+        Fresh<T> known = cache.get(key);
         if (known != null && now.isBefore(known.read().plus(FRESHNESS))) {
             return known.value();
         }
-        Optional<Account> value = read.get();
+        T value = read.get();
         cache.put(key, new Fresh<>(value, now));
         return value;
     }

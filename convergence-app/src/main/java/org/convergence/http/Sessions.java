@@ -22,8 +22,11 @@ public final class Sessions {
     private static final int TOKEN_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A signed-in user's session: the cookie's token names it; forms carry {@code formToken}. */
-    record Session(String token, String user, String formToken, Instant started, Instant lastUsed) {
+    /**
+     * A signed-in user's session: the cookie's token names it; forms carry {@code formToken}; {@code workspace} is the one
+     * the user switched to, null until then (the first of the user's by name).
+     */
+    record Session(String token, String user, String formToken, Instant started, Instant lastUsed, String workspace) {
         boolean liveAt(Instant now) {
             return now.isBefore(lastUsed.plus(IDLE)) && now.isBefore(started.plus(LONGEST));
         }
@@ -44,7 +47,7 @@ public final class Sessions {
     Session start(String user) {
         Instant now = clock.instant();
         byToken.values().removeIf(session -> !session.liveAt(now));
-        Session session = new Session(token(), user, token(), now, now);
+        Session session = new Session(token(), user, token(), now, now, null);
         byToken.put(session.token(), session);
         return session;
     }
@@ -56,9 +59,15 @@ public final class Sessions {
         }
         Instant now = clock.instant();
         Session used = byToken.computeIfPresent(token, (key, session) -> session.liveAt(now)
-                ? new Session(session.token(), session.user(), session.formToken(), session.started(), now)
+                ? new Session(session.token(), session.user(), session.formToken(), session.started(), now, session.workspace())
                 : null);
         return Optional.ofNullable(used);
+    }
+
+    /** Makes the workspace the session's user works in (checked by the caller to be one of the user's). */
+    void switchTo(String token, String workspace) {
+        byToken.computeIfPresent(token, (key, session) -> new Session(session.token(), session.user(), session.formToken(), session.started(),
+                session.lastUsed(), workspace));
     }
 
     /** Ends a session (sign-out). */

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.accounts.Accounts;
+import org.convergence.accounts.Workspaces;
 import org.convergence.api.Api;
 import org.convergence.api.Json;
 import org.convergence.graph.BackgroundExposureGraph;
@@ -107,7 +108,7 @@ public final class ConvergenceServer implements AutoCloseable {
         // Built on a background thread: the server answers at once, and only what needs the graph waits for it.
         BackgroundExposureGraph graph = BackgroundExposureGraph.start(store);
         Workbench[] workbench = new Workbench[1];
-        Authentication authentication = new Authentication(accounts, new Sessions(), settings.requireAccounts(),
+        Authentication authentication = new Authentication(accounts, Workspaces.of(store), new Sessions(), settings.requireAccounts(),
                 System.getProperty("user.name", "local"), Workbench::isPage, ctx -> workbench[0].signInPage(ctx),
                 settings.openIdConnect() == null ? null : new OpenIdConnect(settings.openIdConnect()));
         Javalin app = Javalin.create(config -> {

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * random id rather than the audit request number, so that nobody fetches another analyst's results by
  * counting; only the last {@link #KEPT} runs, and only as many as fit in a budget of bytes, so that the
  * directory stays bounded (an older link then answers 404; the audit log keeps every result): one upload's
- * results run to hundreds of megabytes. The directory goes when the server stops.
+ * results run to hundreds of megabytes. The directory goes when the server stops. A run belongs to the workspace it was
+ * made in: a caller working in another is answered 404, as for a run no longer kept, so that it is not told the run exists.
  * Thread-safe.
  */
 final class Downloads implements AutoCloseable {
@@ -43,11 +45,14 @@ final class Downloads implements AutoCloseable {
         this.keptBytes = keptBytes;
     }
 
-    /** One run's folder, and the name its files are offered under (from the uploaded file's name). */
-    record Run(String id, Path folder, String name) {}
+    /**
+     * One run's folder, the name its files are offered under (from the uploaded file's name), and the workspace it was made
+     * in (null outside any).
+     */
+    record Run(String id, Path folder, String name, String workspace) {}
 
-    /** A new run's folder; the oldest runs beyond {@link #KEPT}, or beyond the bytes kept, are deleted. */
-    synchronized Run create(String name) {
+    /** A new run's folder, for the workspace; the oldest runs beyond {@link #KEPT}, or beyond the bytes kept, are deleted. */
+    synchronized Run create(String name, String workspace) {
         try {
             if (directory == null) {
                 directory = Files.createTempDirectory("convergence-workbench-");
@@ -55,7 +60,7 @@ final class Downloads implements AutoCloseable {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
             String id = HEX.formatHex(bytes);
-            Run run = new Run(id, Files.createDirectory(directory.resolve(id)), name);
+            Run run = new Run(id, Files.createDirectory(directory.resolve(id)), name, workspace);
             runs.put(id, run);
             Iterator<Run> oldest = runs.values().iterator();
             long keptNow = runs.values().stream().mapToLong(kept -> size(kept.folder())).sum();
@@ -78,16 +83,19 @@ final class Downloads implements AutoCloseable {
 
     /**
      * Answers a request for a kept file, its path parameter {@code file} a run's id and an extension
-     * ({@code 3f2a….csv}); 404 when the run is no longer kept or the extension is not one of {@code files}.
+     * ({@code 3f2a….csv}); 404 when the run is no longer kept, was made in another workspace than the caller's, or the
+     * extension is not one of {@code files}.
      *
+     * @param workspace the caller's workspace; null outside any
      * @param files the file of each extension offered
      */
-    void serve(Context ctx, Map<String, String> files) {
+    void serve(Context ctx, String workspace, Map<String, String> files) {
         String requested = ctx.pathParam("file");
         int dot = requested.lastIndexOf('.');
         String extension = dot < 0 ? "" : requested.substring(dot + 1);
         String file = files.get(extension);
-        Optional<Run> run = file == null ? Optional.empty() : find(requested.substring(0, dot));
+        Optional<Run> run = file == null ? Optional.empty()
+                : find(requested.substring(0, dot)).filter(found -> Objects.equals(found.workspace(), workspace));
         Path path = run.map(found -> found.folder().resolve(file)).filter(Files::isRegularFile).orElse(null);
         if (path == null) {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("No results " + requested + ": the server keeps the last " + KEPT

@@ -88,7 +88,7 @@ final class ExposurePages {
 
     /** A file of partners, checked row by row; the flagged ones first found are shown, and every row kept for download. */
     void upload(Context ctx) {
-        switch (uploads.receive(ctx, EXPECTED, LARGER)) {
+        switch (uploads.receive(ctx, Caller.of(ctx).workspace(), EXPECTED, LARGER)) {
             case Uploads.Refused refused -> {
                 ctx.status(refused.status());
                 pages.render(ctx, "exposure.jte", Map.of("page", ExposurePage.refused(refused.message())));
@@ -141,11 +141,11 @@ final class ExposurePages {
 
     /** GET /workbench/exposure/file/{id}.jsonl, .csv or .html: a file's results. */
     void download(Context ctx) {
-        downloads.serve(ctx, Map.of("jsonl", "results.jsonl", "csv", "results.csv", "html", "report.html"));
+        downloads.serve(ctx, Caller.of(ctx).workspace(), Map.of("jsonl", "results.jsonl", "csv", "results.csv", "html", "report.html"));
     }
 
     private ExposureCheck.Settings settings(Context ctx) {
-        return new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), Caller.of(ctx).user(), ExposureCheck.Settings.DEFAULT_HOPS,
+        return new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), Caller.of(ctx).requester(), ExposureCheck.Settings.DEFAULT_HOPS,
                 ExposureCheck.Settings.DEFAULT_PATHS);
     }
 }

@@ -26,6 +26,7 @@ import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.audit.Decision;
+import org.convergence.screening.audit.Requester;
 import org.convergence.screening.batch.BatchContext;
 import org.convergence.screening.batch.BatchInput;
 import org.convergence.screening.batch.BatchScreening;
@@ -94,7 +95,7 @@ final class ScreeningPages {
         try {
             Thresholds thresholds = screener.thresholds();
             AuditedScreener.Screening screening = audited.screen(new Screener.Query("workbench", schema, properties), Scope.Spec.of(Scope.ALL),
-                    RESULTS, thresholds, Caller.of(ctx).user(), "workbench");
+                    RESULTS, thresholds, Caller.of(ctx).requester(), "workbench");
             List<ScreenPage.Result> results = screening.raised().stream().map(found -> {
                 var entity = found.result().entity();
                 var score = found.result().score();
@@ -103,15 +104,18 @@ final class ScreeningPages {
             }).toList();
             page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, null, screening.requestId(),
                     String.format(Locale.ROOT, "%.2f", thresholds.cutoff()),
-                    results, keepResults(screening.requestId(), name, results), null, null);
+                    results, keepResults(screening.requestId(), name, results, Caller.of(ctx).workspace()), null, null);
         } catch (ConvergenceException e) {
             page = new ScreenPage(name, schema, ScreenPage.SCHEMATA, born, country, e.getMessage(), null, null, List.of(), null, null, null);
         }
         pages.render(ctx, "screen.jte", Map.of("page", page));
     }
 
-    /** Writes a single screening's results (one row per result and feature) for download; the link to it, or null without results. */
-    private String keepResults(long requestId, String name, List<ScreenPage.Result> results) {
+    /**
+     * Writes a single screening's results (one row per result and feature) for download by the workspace; the link to it,
+     * or null without results.
+     */
+    private String keepResults(long requestId, String name, List<ScreenPage.Result> results, String workspace) {
         if (results.isEmpty()) {
             return null;
         }
@@ -122,7 +126,7 @@ final class ScreeningPages {
                         String.valueOf(result.match()), feature.name(), String.format(Locale.ROOT, "%.3f", feature.value()), feature.detail()));
             }
         }
-        Downloads.Run run = downloads.create("screening-request-" + requestId);
+        Downloads.Run run = downloads.create("screening-request-" + requestId, workspace);
         try {
             Files.writeString(run.folder().resolve("results.csv"), Csv.table(RESULTS_HEADER, rows), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -131,13 +135,16 @@ final class ScreeningPages {
         return "/workbench/screen/results/" + run.id() + ".csv";
     }
 
-    /** Records a decision; one not recorded answers 400 (or 404 for an unknown request) with the page saying why. */
+    /**
+     * Records a decision on a request of the caller's workspace; one not recorded answers 400 (or 404 for an unknown
+     * request, or one of another workspace) with the page saying why.
+     */
     void decide(Context ctx) {
         String message;
         try {
             long request = Long.parseLong(Pages.form(ctx, "request"));
             Decision decision = Decision.parse(Pages.form(ctx, "decision"));
-            log.decide(request, Pages.form(ctx, "entity"), decision, Caller.of(ctx).user(), Pages.form(ctx, "comment"));
+            log.decide(request, Pages.form(ctx, "entity"), decision, Caller.of(ctx).requester(), Pages.form(ctx, "comment"));
             message = "Recorded: " + Pages.form(ctx, "entity") + " is a " + decision.label() + " for request " + request + ".";
         } catch (NumberFormatException e) {
             ctx.status(400);
@@ -154,11 +161,11 @@ final class ScreeningPages {
      * mapping, the audit log, the CSV, JSON lines and HTML outputs), kept for download.
      */
     void batch(Context ctx) {
-        switch (uploads.receive(ctx, EXPECTED, LARGER)) {
+        switch (uploads.receive(ctx, Caller.of(ctx).workspace(), EXPECTED, LARGER)) {
             case Uploads.Refused refused -> refuse(ctx, refused.status(), refused.message());
             case Uploads.Received received -> {
                 try {
-                    pages.render(ctx, "batch.jte", Map.of("page", screenFile(received.file(), received.run(), Caller.of(ctx).user())));
+                    pages.render(ctx, "batch.jte", Map.of("page", screenFile(received.file(), received.run(), Caller.of(ctx).requester())));
                 } catch (ConvergenceException e) {
                     refuse(ctx, HttpStatuses.of(e.category()), Uploads.explain(e.getMessage(), received, EXPECTED));
                 } catch (IOException e) {
@@ -170,10 +177,10 @@ final class ScreeningPages {
         }
     }
 
-    private BatchPage screenFile(Path input, Downloads.Run run, String user) throws IOException {
+    private BatchPage screenFile(Path input, Downloads.Run run, Requester requester) throws IOException {
         String fileName = input.getFileName().toString();
         BatchScreening batch = new BatchScreening(screener, log);
-        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), RESULTS, screener.thresholds(), user,
+        BatchScreening.Settings settings = new BatchScreening.Settings(Scope.Spec.of(Scope.ALL), RESULTS, screener.thresholds(), requester,
                 Runtime.getRuntime().availableProcessors());
         try (BatchInput rows = BatchInput.open(input, format(fileName), List.of(), null, false, model)) {
             List<String> versions = batch.check(settings);
@@ -192,12 +199,12 @@ final class ScreeningPages {
 
     /** GET /workbench/screen/batch/{id}.csv, .jsonl or .html: a batch run's results as a file. */
     void batchDownload(Context ctx) {
-        downloads.serve(ctx, Map.of("csv", "results.csv", "jsonl", "results.jsonl", "html", "report.html"));
+        downloads.serve(ctx, Caller.of(ctx).workspace(), Map.of("csv", "results.csv", "jsonl", "results.jsonl", "html", "report.html"));
     }
 
     /** GET /workbench/screen/results/{id}.csv: a single screening's results as CSV. */
     void resultsDownload(Context ctx) {
-        downloads.serve(ctx, Map.of("csv", "results.csv"));
+        downloads.serve(ctx, Caller.of(ctx).workspace(), Map.of("csv", "results.csv"));
     }
 
 

@@ -3,19 +3,22 @@ package org.convergence.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import org.convergence.http.Authentication;
 import org.convergence.http.OpenIdConnect;
 
 /**
- * Signing in to the workbench and out of it. After signing in, the browser goes back to the page it asked for, if that
+ * Signing in to the workbench and out of it, and switching the workspace a session works in. After signing in, the browser goes back to the page it asked for, if that
  * is a page of this server (never another site: an open redirect would lend this server's name to a phishing link).
  */
 final class SignInPages {
     static final String PATH = "/workbench/login";
     static final String SIGN_OUT_PATH = "/workbench/logout";
     static final String PROVIDER_PATH = "/workbench/login/oidc";
+    static final String WORKSPACE_PATH = "/workbench/workspace";
 
     private final Pages pages;
     private final Authentication authentication;
@@ -68,6 +71,24 @@ final class SignInPages {
     void signOut(Context ctx) {
         authentication.signOut(ctx);
         ctx.redirect(PATH, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * POST {@value #WORKSPACE_PATH}: works in another of the user's workspaces from now on, and goes back to the page the
+     * form was sent from (its {@code Referer}, which the browser sends to the same origin), if that is a page of this server.
+     */
+    void switchWorkspace(Context ctx) {
+        authentication.switchWorkspace(ctx, Pages.form(ctx, "workspace"));
+        ctx.redirect(ownPage(refererPath(ctx.header("Referer"))), HttpStatus.SEE_OTHER);
+    }
+
+    private static String refererPath(String referer) {
+        try {
+            URI uri = referer == null ? null : new URI(referer);
+            return uri == null || uri.getRawPath() == null ? null : uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     void render(Pages pages, Context ctx, String next, String problem) {

@@ -50,12 +50,13 @@ final class Uploads {
     record Refused(int status, String message) implements Outcome {}
 
     /**
-     * Receives the request's file, if fewer than the uploads taken at once are being worked on.
+     * Receives the request's file, if fewer than the uploads taken at once are being worked on, into a run of the workspace.
      *
+     * @param workspace the caller's workspace, which the run and its downloads belong to; null outside any
      * @param expected what the page takes, appended to a refusal ("The workbench takes a CSV file ...")
      * @param larger what to do with a file over the limit
      */
-    Outcome receive(Context ctx, String expected, String larger) {
+    Outcome receive(Context ctx, String workspace, String expected, String larger) {
         if (!slots.tryAcquire()) {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             return new Refused(429, String.format(Locale.ROOT, "The server is working on %d %s already, as many as it takes at once: "
@@ -63,7 +64,7 @@ final class Uploads {
         }
         Outcome outcome = null;
         try {
-            outcome = receiveHolding(ctx, expected, larger);
+            outcome = receiveHolding(ctx, workspace, expected, larger);
             return outcome;
         } finally {
             if (!(outcome instanceof Received)) {
@@ -72,7 +73,7 @@ final class Uploads {
         }
     }
 
-    private Outcome receiveHolding(Context ctx, String expected, String larger) {
+    private Outcome receiveHolding(Context ctx, String workspace, String expected, String larger) {
         if (ctx.contentLength() > MAX_REQUEST_BYTES) {
             return new Refused(413, String.format(Locale.ROOT, "The upload is %,d bytes, over the limit. %s %s", ctx.contentLength(), expected, larger));
         }
@@ -93,7 +94,7 @@ final class Uploads {
         if (upload.size() > MAX_UPLOAD_BYTES) {
             return new Refused(413, String.format(Locale.ROOT, "%s is %,d bytes, over the limit. %s %s", fileName, upload.size(), expected, larger));
         }
-        Downloads.Run run = downloads.create(baseName(fileName));
+        Downloads.Run run = downloads.create(baseName(fileName), workspace);
         Path file = run.folder().resolve(fileName);
         try (InputStream content = upload.content()) {
             Files.copy(content, file);

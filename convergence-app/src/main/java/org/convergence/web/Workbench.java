@@ -119,6 +119,7 @@ public final class Workbench implements AutoCloseable {
         config.routes.post(SignInPages.SIGN_OUT_PATH, signIn::signOut, Access.VIEWER);
         config.routes.get(SignInPages.PROVIDER_PATH, signIn::signInWithProvider, Access.PUBLIC);
         config.routes.get(OpenIdConnect.CALLBACK_PATH, signIn::providerCallback, Access.PUBLIC);
+        config.routes.post(SignInPages.WORKSPACE_PATH, signIn::switchWorkspace, Access.VIEWER);
         config.routes.get(STYLE_SHEET_PATH, ctx -> ctx.contentType("text/css; charset=utf-8").result(STYLE_SHEET), Access.PUBLIC);
         config.routes.get("/workbench/lists", workbench::lists, Access.VIEWER);
         config.routes.get("/workbench/lists.csv", workbench::listsCsv, Access.VIEWER);

@@ -61,7 +61,7 @@ final class ApiTestServer {
                 Accounts accounts = Accounts.of(store);
                 for (String analyst : ANALYSTS) {
                     accounts.add(analyst, Role.ANALYST, "a long test password".toCharArray());
-                    keys.put(analyst, accounts.newKey(analyst));
+                    keys.put(analyst, accounts.newKey(analyst, null));
                 }
             });
             instance = new ApiTestServer(shared.server(), shared.store(), Map.copyOf(keys));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.Decision;
+import org.convergence.screening.audit.Requester;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +60,14 @@ class MatchApiTest {
 
         AuditLog log = AuditLog.of(api.store);
         java.io.StringWriter exported = new java.io.StringWriter();
-        log.export(exported, AuditLog.Format.JSONL, null);
+        log.export(exported, AuditLog.Format.JSONL, null, null);
         JsonNode request = exported.toString().lines().map(MatchApiTest::parse).filter(line -> line.path("user").asText().equals("analyst-7"))
                 .reduce((a, b) -> b).orElseThrow();
         assertTrue(request.path("source").asText().startsWith("POST /match/ca-sema"), request.toString());
         assertEquals(OLEKSIN, request.path("results").get(0).path("entity_id").asText());
         assertTrue(request.path("list_versions").toString().contains("ca-sema@"), request.path("list_versions").toString());
 
-        log.decide(request.path("request_id").asLong(), OLEKSIN, Decision.FALSE_POSITIVE, "analyst-7", "a namesake");
+        log.decide(request.path("request_id").asLong(), OLEKSIN, Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("analyst-7"), "a namesake");
         JsonNode again = json(api.postJsonAs("analyst-7", "/match/ca-sema", body)).path("responses").path("q1").path("results");
         assertFalse(ids(again).contains(OLEKSIN), again.toString());
     }
@@ -174,7 +175,7 @@ class MatchApiTest {
     /** The audit requests of a user, oldest first. */
     private static List<JsonNode> auditedRequests(String user) {
         java.io.StringWriter exported = new java.io.StringWriter();
-        AuditLog.of(api.store).export(exported, AuditLog.Format.JSONL, null);
+        AuditLog.of(api.store).export(exported, AuditLog.Format.JSONL, null, null);
         return exported.toString().lines().map(MatchApiTest::parse).filter(line -> line.path("user").asText().equals(user)).toList();
     }
 

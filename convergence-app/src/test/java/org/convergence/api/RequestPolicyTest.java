@@ -125,7 +125,7 @@ class RequestPolicyTest {
     /** The requests in the audit log. */
     private long auditRecords() {
         StringWriter exported = new StringWriter();
-        AuditLog.of(api.store).export(exported, AuditLog.Format.JSONL, null);
+        AuditLog.of(api.store).export(exported, AuditLog.Format.JSONL, null, null);
         return exported.toString().lines().count();
     }
 

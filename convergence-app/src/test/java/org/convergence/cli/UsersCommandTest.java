@@ -39,7 +39,7 @@ class UsersCommandTest {
         CommandRun listed = run("", "users", "list");
         assertTrue(listed.out().contains("alice") && listed.out().contains("admin") && listed.out().contains("bob"), listed.out());
         try (StatementStore store = new H2StatementStore(data, ConvergenceModel.standard())) {
-            assertEquals("bob", Accounts.of(store).byKey(printed).orElseThrow().name());
+            assertEquals("bob", Accounts.of(store).byKey(printed).orElseThrow().account().name());
         }
     }
 

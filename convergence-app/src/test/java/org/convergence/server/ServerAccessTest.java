@@ -58,8 +58,8 @@ abstract class ServerAccessTest {
         Accounts accounts = Accounts.of(store);
         accounts.add(VIEWER, Role.VIEWER, PASSWORD.toCharArray());
         accounts.add(ANALYST, Role.ANALYST, PASSWORD.toCharArray());
-        viewerKey = accounts.newKey(VIEWER);
-        analystKey = accounts.newKey(ANALYST);
+        viewerKey = accounts.newKey(VIEWER, null);
+        analystKey = accounts.newKey(ANALYST, null);
         screener = Screener.open(store);
         server = ConvergenceServer.start(screener, store, ConvergenceModel.standard());
     }
@@ -123,7 +123,7 @@ abstract class ServerAccessTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"queries\": {\"q\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Audit Header Probe\"]}}}}")));
         assertEquals(200, match.statusCode(), match.body());
         StringWriter exported = new StringWriter();
-        AuditLog.of(store).export(exported, AuditLog.Format.CSV, null);
+        AuditLog.of(store).export(exported, AuditLog.Format.CSV, null, null);
         String probe = exported.toString().lines().filter(line -> line.contains("Audit Header Probe")).findFirst().orElseThrow();
         assertTrue(probe.contains(ANALYST), probe);
         assertFalse(exported.toString().contains("mallory"));

@@ -24,7 +24,7 @@ class UploadsTest {
         try (Downloads downloads = new Downloads(1024 * 1024)) {
             Uploads uploads = new Uploads(downloads, 1);
             Javalin app = Javalin.create(config -> config.routes.post("/upload", ctx -> {
-                switch (uploads.receive(ctx, "The page takes a CSV file.", "Use the command line.")) {
+                switch (uploads.receive(ctx, null, "The page takes a CSV file.", "Use the command line.")) {
                     case Uploads.Refused refused -> ctx.status(refused.status()).result(refused.message());
                     case Uploads.Received received -> {
                         try {

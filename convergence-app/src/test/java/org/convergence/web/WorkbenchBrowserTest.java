@@ -223,7 +223,7 @@ class WorkbenchBrowserTest {
         capture("screening-decision");
 
         StringWriter export = new StringWriter();
-        AuditLog.of(store).export(export, AuditLog.Format.JSONL, null);
+        AuditLog.of(store).export(export, AuditLog.Format.JSONL, null, null);
         JsonNode logged = export.toString().lines().map(WorkbenchBrowserTest::json)
                 .filter(line -> line.get("request_id").asText().equals(request)).findFirst().orElseThrow();
         assertEquals("workbench", logged.get("source").asText());
@@ -323,7 +323,7 @@ class WorkbenchBrowserTest {
                 WebElement result = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main section")));
                 assertTrue(result.findElement(By.tagName("h3")).getText().contains("Harbin"), result.getText());
                 StringWriter audit = new StringWriter();
-                AuditLog.of(team).export(audit, AuditLog.Format.CSV, null);
+                AuditLog.of(team).export(audit, AuditLog.Format.CSV, null, null);
                 assertTrue(audit.toString().lines().anyMatch(line -> line.contains(INSTITUTE) && line.contains(",ana,")), audit.toString());
                 browser.findElement(By.cssSelector("header .account button")).click();
                 waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));

@@ -108,7 +108,7 @@ class WorkbenchScreeningTest {
         assertTrue(server.get(find(html, "<a id=\"download-html\" href=\"([^\"]+)\"")).body().contains("Screening report"));
 
         StringWriter audit = new StringWriter();
-        AuditLog.of(server.store).export(audit, AuditLog.Format.JSONL, null);
+        AuditLog.of(server.store).export(audit, AuditLog.Format.JSONL, null, null);
         assertTrue(audit.toString().contains("customers.csv row 2 (line 3)"), "each row is in the audit log with where it came from");
         assertEquals(404, server.get(csvLink.replaceAll("[0-9a-f]{32}", "0".repeat(32))).statusCode(), "an unknown run has no download");
     }

@@ -76,7 +76,7 @@ public final class Accounts {
     }
 
     private Account add(String name, Role role, String hash) {
-        String checked = checkName(name);
+        String checked = checkName(name, "an account");
         Instant now = Instant.now();
         return inTransaction("add the account " + checked, connection -> {
             if (find(connection, checked).isPresent()) {
@@ -154,9 +154,10 @@ public final class Accounts {
     /**
      * Makes a new API key for an account. The key is returned once and kept only as a hash: whoever loses it makes a new one.
      *
-     * @throws ConvergenceException NOT_FOUND for no such account
+     * @param workspace the workspace the key's requests are made in, one the account belongs to; null for none
+     * @throws ConvergenceException NOT_FOUND for no such account; INVALID_INPUT for a workspace the account is not a member of
      */
-    public String newKey(String name) {
+    public String newKey(String name, String workspace) {
         byte[] id = new byte[KEY_ID_BYTES];
         byte[] secret = new byte[KEY_SECRET_BYTES];
         RANDOM.nextBytes(id);
@@ -167,12 +168,17 @@ public final class Accounts {
             if (find(connection, name).isEmpty()) {
                 throw noAccount(name);
             }
+            if (workspace != null && !Workspaces.isMember(connection, workspace, name)) {
+                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, name + " is not a member of the workspace '" + workspace
+                        + "': add it with `convergence workspaces join " + workspace + " " + name + "`, or see `convergence workspaces list`");
+            }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO api_key (key_id, account_name, secret_sha256, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO api_key (key_id, account_name, secret_sha256, created_at, workspace_name) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, keyId);
                 insert.setString(2, name);
                 insert.setString(3, sha256(secretText));
                 insert.setObject(4, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+                insert.setString(5, workspace);
                 insert.executeUpdate();
             }
             return null;
@@ -196,8 +202,11 @@ public final class Accounts {
         return stored.filter(found -> matches && !found.account().disabled()).map(Stored::account);
     }
 
-    /** The enabled account whose key this is; empty for anything else. */
-    public Optional<Account> byKey(String key) {
+    /**
+     * The enabled account whose key this is, with the workspace the key is bound to; empty for anything else. Whether the
+     * account still belongs to that workspace is for the caller to check ({@link Workspaces#of}).
+     */
+    public Optional<KeyHolder> byKey(String key) {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() < KEY_PREFIX.length() + KEY_ID_CHARS + 2
                 || key.charAt(KEY_PREFIX.length() + KEY_ID_CHARS) != '_') {
             return Optional.empty();
@@ -205,23 +214,23 @@ public final class Accounts {
         String keyId = key.substring(KEY_PREFIX.length(), KEY_PREFIX.length() + KEY_ID_CHARS);
         String secret = key.substring(KEY_PREFIX.length() + KEY_ID_CHARS + 1);
         return inTransaction("check an API key", connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT a.name, a.role, a.disabled, a.created_at, k.secret_sha256"
-                    + " FROM api_key k JOIN account a ON a.name = k.account_name WHERE k.key_id = ?")) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT a.name, a.role, a.disabled, a.created_at, k.secret_sha256,"
+                    + " k.workspace_name FROM api_key k JOIN account a ON a.name = k.account_name WHERE k.key_id = ?")) {
                 query.setString(1, keyId);
                 try (ResultSet rows = query.executeQuery()) {
                     if (!rows.next()) {
-                        return Optional.<Account>empty();
+                        return Optional.<KeyHolder>empty();
                     }
                     Account account = account(rows);
                     boolean matches = MessageDigest.isEqual(rows.getString(5).getBytes(StandardCharsets.US_ASCII),
                             sha256(secret).getBytes(StandardCharsets.US_ASCII));
-                    return matches && !account.disabled() ? Optional.of(account) : Optional.<Account>empty();
+                    return matches && !account.disabled() ? Optional.of(new KeyHolder(account, rows.getString(6))) : Optional.<KeyHolder>empty();
                 }
             }
         });
     }
 
-    private static Optional<Account> find(Connection connection, String name) throws SQLException {
+    static Optional<Account> find(Connection connection, String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT name, role, disabled, created_at FROM account WHERE name = ?")) {
             query.setString(1, name);
             try (ResultSet rows = query.executeQuery()) {
@@ -252,14 +261,19 @@ public final class Accounts {
         }
     }
 
-    private static ConvergenceException noAccount(String name) {
+    static ConvergenceException noAccount(String name) {
         return new ConvergenceException(ErrorCategory.NOT_FOUND, "no account '" + name + "': `convergence users list` shows them");
     }
 
-    private static String checkName(String name) {
+    /**
+     * The name stripped, if it is one: 1 to 64 letters, digits and {@code . _ @ -}, beginning with a letter or digit.
+     *
+     * @param what what is named, for the error ("an account", "a workspace")
+     */
+    static String checkName(String name, String what) {
         String stripped = name == null ? "" : name.strip();
         if (!NAME.matcher(stripped).matches()) {
-            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "an account name is 1 to 64 letters, digits and . _ @ -, "
+            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, what + " name is 1 to 64 letters, digits and . _ @ -, "
                     + "beginning with a letter or digit; got '" + name + "'");
         }
         return stripped;
@@ -283,27 +297,8 @@ public final class Accounts {
         }
     }
 
-    private <T> T inTransaction(String action, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new ConvergenceException(ErrorCategory.STORE, "cannot " + action + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    private <T> T inTransaction(String action, Transactions.Work<T> work) {
+        return Transactions.run(dataSource, action, work);
     }
 
     @FunctionalInterface

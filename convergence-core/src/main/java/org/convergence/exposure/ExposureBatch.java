@@ -35,7 +35,7 @@ public final class ExposureBatch {
                     "the store has no lists to check against [Hint: import them first, e.g. 'scripts/import-shared-lists' or 'convergence lists import ca-nro FILE']");
         }
         long started = System.nanoTime();
-        ExposureReport.Context context = new ExposureReport.Context(file, input.describe(), settings.user(), settings.scope().label(), settings.hops(),
+        ExposureReport.Context context = new ExposureReport.Context(file, input.describe(), settings.requester().describe(), settings.scope().label(), settings.hops(),
                 versions.stream().map(DatasetVersion::label).sorted().toList());
         reports.forEach(report -> report.start(context));
         long[] totals = new long[4];

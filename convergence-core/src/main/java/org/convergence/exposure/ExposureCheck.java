@@ -30,6 +30,7 @@ import org.convergence.screening.ScreeningIndex;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 import org.convergence.screening.batch.CountryNames;
 
 /**
@@ -63,20 +64,18 @@ public final class ExposureCheck {
      *
      * @param scope the lists screened against
      * @param thresholds the match threshold and cutoff of screening
-     * @param user who checks, for the audit log
+     * @param requester who checks, and in which workspace, for the audit log
      * @param hops the most relations a path follows (1 to {@link ExposureGraph.Bounds#MAX_HOPS})
      * @param paths the most paths per matched party
      */
-    public record Settings(Scope.Spec scope, Thresholds thresholds, String user, int hops, int paths) {
+    public record Settings(Scope.Spec scope, Thresholds thresholds, Requester requester, int hops, int paths) {
         public static final int DEFAULT_HOPS = 3;
         public static final int DEFAULT_PATHS = 5;
 
         public Settings {
             requireNonNull(scope, "scope is null");
             requireNonNull(thresholds, "thresholds is null");
-            if (user == null || user.isBlank()) {
-                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
-            }
+            requireNonNull(requester, "requester is null");
             if (hops < 1 || hops > ExposureGraph.Bounds.MAX_HOPS) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "hops: expected 1 to " + ExposureGraph.Bounds.MAX_HOPS + ", got " + hops);
             }
@@ -139,7 +138,7 @@ public final class ExposureCheck {
                 Screener.Query unitQuery = new Screener.Query(query.id(), person ? "Person" : "Organization", properties);
                 try {
                     AuditedScreener.Screening screening = audited.screen(unitQuery, settings.scope(), RESULTS_PER_UNIT, settings.thresholds(),
-                            settings.user(), location + " unit '" + unit.text() + "' (" + unit.kind().name().toLowerCase(Locale.ROOT) + ")");
+                            settings.requester(), location + " unit '" + unit.text() + "' (" + unit.kind().name().toLowerCase(Locale.ROOT) + ")");
                     requests.add(screening.requestId());
                     screening.raised().stream().map(AuditedResult::result).filter(result -> result.score().match())
                             .forEach(result -> matches.add(new Match(result, unit.text(), unit.kind())));

@@ -39,7 +39,7 @@ public final class ExposureHtml implements ExposureReport {
     public void start(Context context) {
         write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Exposure report: " + escape(context.file())
                 + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n<h1>Exposure report</h1>\n<dl class=\"head\"><dt>Partners</dt><dd>"
-                + escape(context.file()) + " (" + escape(context.mapping()) + ")</dd><dt>Checked by</dt><dd>" + escape(context.user())
+                + escape(context.file()) + " (" + escape(context.mapping()) + ")</dd><dt>Checked by</dt><dd>" + escape(context.checkedBy())
                 + "</dd><dt>Against</dt><dd>" + escape(context.scope()) + ": " + escape(String.join(", ", context.versions()))
                 + "</dd><dt>Paths</dt><dd>at most " + context.hops() + " hops to a listed party or the China–Russia defence nexus</dd></dl>\n");
     }

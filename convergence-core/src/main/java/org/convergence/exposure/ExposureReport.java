@@ -5,8 +5,12 @@ import java.time.Duration;
 /** A destination of exposure findings, written as rows are checked, in input order. Not thread-safe. */
 public interface ExposureReport {
 
-    /** What was checked against what, for the head of a report. */
-    record Context(String file, String mapping, String user, String scope, int hops, java.util.List<String> versions) {}
+    /**
+     * What was checked against what, for the head of a report.
+     *
+     * @param checkedBy who checked, and in which workspace ({@code Requester#describe()})
+     */
+    record Context(String file, String mapping, String checkedBy, String scope, int hops, java.util.List<String> versions) {}
 
     /** The totals of a run. */
     record Summary(long rows, long listed, long linked, long clear, long errors, Duration elapsed) {

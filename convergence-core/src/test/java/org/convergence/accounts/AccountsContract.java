@@ -60,9 +60,9 @@ abstract class AccountsContract {
     @Test
     void aKeyIdentifiesItsAccountUntilThePasswordIsResetAndOnlyItsHashIsKept() throws SQLException {
         accounts.add(name("prog"), Role.VIEWER, PASSWORD);
-        String key = accounts.newKey(name("prog"));
+        String key = accounts.newKey(name("prog"), null);
         assertTrue(key.startsWith("cvg_"), key);
-        assertEquals(Optional.of(Role.VIEWER), accounts.byKey(key).map(Account::role));
+        assertEquals(Optional.of(Role.VIEWER), accounts.byKey(key).map(holder -> holder.account().role()));
         assertEquals(Optional.empty(), accounts.byKey(key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A")));
         assertEquals(Optional.empty(), accounts.byKey("cvg_"));
         assertEquals(Optional.empty(), accounts.byKey("Bearer nonsense"));
@@ -76,7 +76,7 @@ abstract class AccountsContract {
     @Test
     void aDisabledAccountCanNeitherSignInNorUseItsKeysUntilEnabled() {
         accounts.add(name("gone"), Role.ADMIN, PASSWORD);
-        String key = accounts.newKey(name("gone"));
+        String key = accounts.newKey(name("gone"), null);
         accounts.setDisabled(name("gone"), true);
         assertEquals(Optional.empty(), accounts.logIn(name("gone"), PASSWORD));
         assertEquals(Optional.empty(), accounts.byKey(key));
@@ -96,7 +96,7 @@ abstract class AccountsContract {
         ConvergenceException taken = assertThrows(ConvergenceException.class, () -> accounts.add(name("taken"), Role.ADMIN, PASSWORD));
         assertTrue(taken.getMessage().contains("convergence users reset"), taken.getMessage());
         assertEquals(Role.VIEWER, accounts.find(name("taken")).orElseThrow().role(), "the refused add changed nothing");
-        assertEquals(ErrorCategory.NOT_FOUND, assertThrows(ConvergenceException.class, () -> accounts.newKey(name("nobody"))).category());
+        assertEquals(ErrorCategory.NOT_FOUND, assertThrows(ConvergenceException.class, () -> accounts.newKey(name("nobody"), null)).category());
         assertEquals(ErrorCategory.NOT_FOUND, assertThrows(ConvergenceException.class, () -> accounts.setDisabled(name("nobody"), true)).category());
     }
 

@@ -17,6 +17,7 @@ import org.convergence.screening.Scope;
 import org.convergence.screening.Screener;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
 import org.convergence.testing.Fixtures;
@@ -80,7 +81,7 @@ class ExposureCheckTest {
     }
 
     private static Exposure check(String partner) {
-        ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), "tester", 3, 5);
+        ExposureCheck.Settings settings = new ExposureCheck.Settings(Scope.Spec.of(Scope.ALL), screener.thresholds(), Requester.outsideWorkspaces("tester"), 3, 5);
         return check.check(1, "partners.csv row 1", new Screener.Query("p1", "Organization", Map.of("name", List.of(partner))), settings);
     }
 
@@ -144,7 +145,7 @@ class ExposureCheckTest {
         Exposure exposure = check("National University of Defense Technology, Changsha, China");
         assertThat(exposure.auditRequests()).isNotEmpty();
         java.io.StringWriter exported = new java.io.StringWriter();
-        log.export(exported, AuditLog.Format.JSONL, null);
+        log.export(exported, AuditLog.Format.JSONL, null, null);
         assertThat(exported.toString()).contains("partners.csv row 1 unit 'National University of Defense Technology' (institution)");
     }
 

@@ -31,6 +31,7 @@ import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.audit.Decision;
+import org.convergence.screening.audit.Requester;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -152,20 +153,20 @@ public abstract class SchemaMigrationContract {
         try (Screener screener = new Screener(store, model, new Scorer(ScoringModel.standard()))) {
             AuditedScreener.Screening screening = new AuditedScreener(screener, log).screen(
                     new Screener.Query("row-2", "Person", Map.of("name", List.of("Olga Petrova"))), Scope.Spec.of("fixture-list"), 5,
-                    new Thresholds(0.7, 0.5), "ana", null);
+                    new Thresholds(0.7, 0.5), Requester.outsideWorkspaces("ana"), null);
             assertEquals(screened ? 2 : 1, screening.requestId());
-            log.decide(screening.requestId(), "fx-person-2", Decision.TRUE_MATCH, "bob", null);
+            log.decide(screening.requestId(), "fx-person-2", Decision.TRUE_MATCH, Requester.outsideWorkspaces("bob"), null);
         }
         if (screened) {
             StringWriter out = new StringWriter();
-            log.export(out, AuditLog.Format.JSONL, null);
+            log.export(out, AuditLog.Format.JSONL, null, null);
             JsonNode old = JSON.readTree(out.toString().lines().findFirst().orElseThrow());
             assertEquals(1, old.get("request_id").asLong());
             assertEquals(0.5, old.get("cutoff").asDouble());
             assertEquals(0.7, old.get("threshold").asDouble());
             assertEquals("fx-person-1", old.at("/results/0/entity_id").asText());
             assertEquals("false-positive", old.at("/results/0/decisions/0/decision").asText());
-            log.decide(1, "fx-person-1", Decision.TRUE_MATCH, "carol", "on a second look");
+            log.decide(1, "fx-person-1", Decision.TRUE_MATCH, Requester.outsideWorkspaces("carol"), "on a second look");
         }
     }
 }

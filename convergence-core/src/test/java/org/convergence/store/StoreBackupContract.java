@@ -33,6 +33,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.accounts.Accounts;
 import org.convergence.accounts.Role;
+import org.convergence.accounts.Workspaces;
 import org.convergence.ingest.ImportRequest;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
@@ -44,6 +45,7 @@ import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.audit.Decision;
+import org.convergence.screening.audit.Requester;
 import org.convergence.testing.SemaFixture;
 import org.convergence.testing.SemaFixture.Listed;
 import org.junit.jupiter.api.AfterEach;
@@ -81,17 +83,21 @@ public abstract class StoreBackupContract {
         opened.clear();
     }
 
-    /** Two versions of a list, two screening requests and a decision, an account with a key: a row in every table. */
+    /** Two versions of a list, two screening requests and a decision, an account in a workspace with a key: a row in every table. */
     static void fill(StatementStore store, Path folder) throws IOException {
         Accounts accounts = Accounts.of(store);
-        accounts.add("ana-" + folder.getFileName(), Role.ANALYST, "a long enough password".toCharArray());
-        accounts.newKey("ana-" + folder.getFileName());
+        String analyst = "ana-" + folder.getFileName();
+        accounts.add(analyst, Role.ANALYST, "a long enough password".toCharArray());
+        Workspaces workspaces = Workspaces.of(store);
+        workspaces.add("team-" + folder.getFileName());
+        workspaces.join("team-" + folder.getFileName(), analyst);
+        accounts.newKey(analyst, "team-" + folder.getFileName());
         SemaFixture.importList(store, folder.resolve("v1.xml"), DATASET, "Testland", PEOPLE);
         SemaFixture.importList(store, folder.resolve("v2.xml"), DATASET, "Testland", PEOPLE.subList(0, 2));
         try (Screener screener = new Screener(store, ConvergenceModel.standard(), new Scorer(ScoringModel.standard()))) {
             AuditedScreener audited = new AuditedScreener(screener, AuditLog.of(store));
             AuditedScreener.Screening first = screen(audited, "Aleksey Oleksin");
-            AuditLog.of(store).decide(first.requestId(), first.results().getFirst().entityId(), Decision.FALSE_POSITIVE, "bob",
+            AuditLog.of(store).decide(first.requestId(), first.results().getFirst().entityId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"),
                     "ours was born in 1990, in Minsk");
             screen(audited, "Dmitry Balaba");
         }
@@ -99,12 +105,12 @@ public abstract class StoreBackupContract {
 
     private static AuditedScreener.Screening screen(AuditedScreener audited, String name) {
         return audited.screen(new Screener.Query("row-1", "Person", Map.of("name", List.of(name))), Scope.Spec.of(DATASET), 5,
-                new Thresholds(0.7, 0.5), "ana", "customers.csv row 1");
+                new Thresholds(0.7, 0.5), Requester.outsideWorkspaces("ana"), "customers.csv row 1");
     }
 
     private static String auditExport(StatementStore store) {
         StringWriter out = new StringWriter();
-        AuditLog.of(store).export(out, AuditLog.Format.JSONL, null);
+        AuditLog.of(store).export(out, AuditLog.Format.JSONL, null, null);
         return out.toString();
     }
 
@@ -149,7 +155,8 @@ public abstract class StoreBackupContract {
 
         List<String> names = manifest.tables().stream().map(BackupManifest.Table::name).toList();
         assertEquals(List.of("account", "api_key", "dataset_version", "entity", "screening_decision", "screening_request", "screening_result",
-                "statement"), names.stream().sorted().toList());
+                "statement", "workspace", "workspace_member"), names.stream().sorted().toList());
+        assertTrue(names.indexOf("workspace") < names.indexOf("workspace_member"), "parents first: " + names);
         assertTrue(names.indexOf("account") < names.indexOf("api_key"), "parents first: " + names);
         assertTrue(names.indexOf("screening_request") < names.indexOf("screening_decision"), "parents first: " + names);
         assertTrue(names.indexOf("screening_request") < names.indexOf("screening_result"), "parents first: " + names);
@@ -169,7 +176,7 @@ public abstract class StoreBackupContract {
         try (Screener screener = new Screener(target, model, new Scorer(ScoringModel.standard()))) {
             AuditedScreener.Screening again = screen(new AuditedScreener(screener, AuditLog.of(target)), "Aleksey Oleksin");
             assertEquals(3, again.requestId());
-            AuditLog.of(target).decide(again.requestId(), again.results().getFirst().entityId(), Decision.TRUE_MATCH, "bob", null);
+            AuditLog.of(target).decide(again.requestId(), again.results().getFirst().entityId(), Decision.TRUE_MATCH, Requester.outsideWorkspaces("bob"), null);
         }
         assertEquals(2, StoreDump.of(target).get("screening_decision").size());
     }

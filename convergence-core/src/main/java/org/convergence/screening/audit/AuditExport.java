@@ -20,7 +20,7 @@ import org.convergence.CsvRows;
  * request id, so that memory holds one request at a time however long the log.
  */
 final class AuditExport {
-    static final List<String> CSV_HEADER = List.of("request_id", "requested_at", "user", "scope", "threshold", "cutoff", "list_versions",
+    static final List<String> CSV_HEADER = List.of("request_id", "requested_at", "user", "workspace", "scope", "threshold", "cutoff", "list_versions",
             "source", "query", "error", "rank", "entity_id", "caption", "list_version", "entity_hash", "score", "match", "suppressed", "features", "decision",
             "decided_by", "decided_at", "comment");
 
@@ -32,21 +32,27 @@ final class AuditExport {
 
     private record Decided(String decision, String user, Instant at, String comment) {}
 
-    static void write(Connection connection, Writer out, AuditLog.Format format, Instant since) throws SQLException {
+    /** @param workspace only the requests of this workspace; null for every request */
+    static void write(Connection connection, Writer out, AuditLog.Format format, Instant since, String workspace) throws SQLException {
         // PostgreSQL streams a result set only inside a transaction with a fetch size.
         connection.setAutoCommit(false);
         LocalDateTime from = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
-        try (PreparedStatement requests = connection.prepareStatement("SELECT id, requested_at, user_name, query_json, scope, result_limit,"
-                        + " match_threshold, cutoff, list_versions, source, error_message FROM screening_request WHERE requested_at >= ? ORDER BY id");
+        String which = " WHERE q.requested_at >= ?" + (workspace == null ? "" : " AND q.workspace_name = ?");
+        try (PreparedStatement requests = connection.prepareStatement("SELECT q.id, q.requested_at, q.user_name, q.query_json, q.scope,"
+                        + " q.result_limit, q.match_threshold, q.cutoff, q.list_versions, q.source, q.error_message, q.workspace_name"
+                        + " FROM screening_request q" + which + " ORDER BY q.id");
                 PreparedStatement results = connection.prepareStatement("SELECT r.request_id, r.result_rank, r.entity_id, r.caption,"
                         + " r.list_version, r.entity_hash, r.score, r.is_match, r.suppressed, r.features_json FROM screening_result r"
-                        + " JOIN screening_request q ON q.id = r.request_id WHERE q.requested_at >= ? ORDER BY r.request_id, r.result_rank");
+                        + " JOIN screening_request q ON q.id = r.request_id" + which + " ORDER BY r.request_id, r.result_rank");
                 PreparedStatement decisions = connection.prepareStatement("SELECT d.request_id, d.entity_id, d.decision, d.decided_by,"
                         + " d.decided_at, d.comment_text FROM screening_decision d JOIN screening_request q ON q.id = d.request_id"
-                        + " WHERE q.requested_at >= ? ORDER BY d.request_id, d.id")) {
+                        + which + " ORDER BY d.request_id, d.id")) {
             for (PreparedStatement query : List.of(requests, results, decisions)) {
                 query.setFetchSize(1_000);
                 query.setObject(1, from);
+                if (workspace != null) {
+                    query.setString(2, workspace);
+                }
             }
             try (ResultSet requestRows = requests.executeQuery();
                     Cursor resultRows = new Cursor(results.executeQuery());
@@ -141,6 +147,7 @@ final class AuditExport {
             json.writeNumberField("request_id", request.getLong(1));
             json.writeStringField("requested_at", instant(request, 2).toString());
             json.writeStringField("user", request.getString(3));
+            json.writeStringField("workspace", request.getString(12));
             json.writeFieldName("query");
             json.writeRawValue(request.getString(4));
             json.writeStringField("scope", request.getString(5));
@@ -199,7 +206,7 @@ final class AuditExport {
         @Override
         public void request(ResultSet request, List<Result> results) throws SQLException, IOException {
             List<String> common = List.of(String.valueOf(request.getLong(1)), instant(request, 2).toString(), request.getString(3),
-                    request.getString(5), String.valueOf(request.getDouble(7)), String.valueOf(request.getDouble(8)),
+                    text(request.getString(12)), request.getString(5), String.valueOf(request.getDouble(7)), String.valueOf(request.getDouble(8)),
                     String.join(";", AuditLog.JSON.readValue(request.getString(9), String[].class)), text(request.getString(10)),
                     request.getString(4), text(request.getString(11)));
             if (results.isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
@@ -27,8 +28,7 @@ import org.convergence.store.StatementStore;
  * connection from the store's pool.
  */
 public final class AuditLog {
-    /** The longest user name and comment kept, as in the schema. */
-    private static final int MAX_USER = 256;
+    /** The longest comment kept, as in the schema. */
     private static final int MAX_COMMENT = 4096;
     private static final int MAX_SOURCE = 1024;
     private static final int MAX_ERROR = 2048;
@@ -54,7 +54,6 @@ public final class AuditLog {
      * @return the request id, by which decisions name the request
      */
     public long record(ScreeningRequest request, List<AuditedResult> results) {
-        requireUser(request.user());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -75,10 +74,11 @@ public final class AuditLog {
 
     private static long insertRequest(Connection connection, ScreeningRequest request) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_request (requested_at, user_name, query_json,"
-                + " query_hash, scope, result_limit, match_threshold, cutoff, list_versions, source, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " query_hash, scope, result_limit, match_threshold, cutoff, list_versions, source, error_message, workspace_name)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             insert.setObject(1, LocalDateTime.ofInstant(request.requestedAt(), ZoneOffset.UTC));
-            insert.setString(2, request.user());
+            insert.setString(2, request.requester().user());
             insert.setString(3, json(queryJson(request.query())));
             insert.setString(4, ContentHash.query(request.query()));
             insert.setString(5, request.scope());
@@ -88,6 +88,7 @@ public final class AuditLog {
             insert.setString(9, json(request.listVersions()));
             insert.setString(10, abbreviate(request.source(), MAX_SOURCE));
             insert.setString(11, abbreviate(request.error(), MAX_ERROR));
+            insert.setString(12, request.requester().workspace());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -122,32 +123,32 @@ public final class AuditLog {
     }
 
     /**
-     * Records an analyst's decision on one result of a request. A false positive keeps the same
-     * query (by content) from raising the same entity again while the entity's content stays as it
-     * was in that result; a later decision on the same pair replaces it.
+     * Records an analyst's decision on one result of a request made in the requester's workspace. A false positive keeps
+     * the same query (by content) from raising the same entity again in that workspace while the entity's content stays as
+     * it was in that result; a later decision on the same pair in the workspace replaces it.
      *
-     * @throws ConvergenceException NOT_FOUND when the request does not exist or did not return the entity;
-     *     INVALID_INPUT for a blank user or an over-long comment
+     * @throws ConvergenceException NOT_FOUND when the request does not exist, was made in another workspace (said as for one
+     *     that does not exist), or did not return the entity; INVALID_INPUT for an over-long comment
      */
-    public void decide(long requestId, String entityId, Decision decision, String user, String comment) {
-        requireUser(user);
+    public void decide(long requestId, String entityId, Decision decision, Requester requester, String comment) {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT,
                     "the comment has " + comment.length() + " characters; at most " + MAX_COMMENT + " are kept");
         }
         try (Connection connection = dataSource.getConnection()) {
-            String queryHash = queryHash(connection, requestId);
+            String queryHash = queryHash(connection, requestId, requester.workspace());
             String entityHash = resultEntityHash(connection, requestId, entityId);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_decision (request_id, entity_id, query_hash,"
-                    + " entity_hash, decision, decided_by, decided_at, comment_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " entity_hash, decision, decided_by, decided_at, comment_text, workspace_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, requestId);
                 insert.setString(2, entityId);
                 insert.setString(3, queryHash);
                 insert.setString(4, entityHash);
                 insert.setString(5, decision.label());
-                insert.setString(6, user);
+                insert.setString(6, requester.user());
                 insert.setObject(7, LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
                 insert.setString(8, comment == null || comment.isBlank() ? null : comment);
+                insert.setString(9, requester.workspace());
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
@@ -155,12 +156,14 @@ public final class AuditLog {
         }
     }
 
-    private static String queryHash(Connection connection, long requestId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT query_hash FROM screening_request WHERE id = ?")) {
+    /** The query hash of a request of this workspace; another workspace's request is not found, so that its existence is not told. */
+    private static String queryHash(Connection connection, long requestId, String workspace) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT query_hash, workspace_name FROM screening_request WHERE id = ?")) {
             query.setLong(1, requestId);
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
+                if (!rows.next() || !Objects.equals(rows.getString(2), workspace)) {
                     throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no screening request " + requestId
+                            + (workspace == null ? " outside the workspaces" : " in the workspace '" + workspace + "'")
                             + " in the audit log [Hint: request ids are in the screening output and in 'convergence audit export']");
                 }
                 return rows.getString(1);
@@ -189,12 +192,15 @@ public final class AuditLog {
     /** The latest decision on one listed entity for one query, with the entity content it was made on. */
     record LatestDecision(Decision decision, String entityHash) {}
 
-    /** The latest decision on each entity for queries of this content, by entity id. */
-    Map<String, LatestDecision> latestDecisions(String queryHash) {
+    /** The latest decision made in a workspace (null: outside any) on each entity for queries of this content, by entity id. */
+    Map<String, LatestDecision> latestDecisions(String queryHash, String workspace) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT entity_id, decision, entity_hash FROM screening_decision WHERE query_hash = ? ORDER BY id")) {
+                PreparedStatement query = connection.prepareStatement("SELECT entity_id, decision, entity_hash FROM screening_decision"
+                        + " WHERE query_hash = ? AND " + (workspace == null ? "workspace_name IS NULL" : "workspace_name = ?") + " ORDER BY id")) {
             query.setString(1, queryHash);
+            if (workspace != null) {
+                query.setString(2, workspace);
+            }
             Map<String, LatestDecision> latest = new HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -213,10 +219,11 @@ public final class AuditLog {
      * with the latest decision).
      *
      * @param since only requests made at or after this instant; null for all
+     * @param workspace only requests made in this workspace; null for all, in any workspace or none
      */
-    public void export(Writer out, Format format, Instant since) {
+    public void export(Writer out, Format format, Instant since, String workspace) {
         try (Connection connection = dataSource.getConnection()) {
-            AuditExport.write(connection, out, format, since == null ? Instant.EPOCH : since);
+            AuditExport.write(connection, out, format, since == null ? Instant.EPOCH : since, workspace);
         } catch (SQLException e) {
             throw failure("export the audit log", e);
         }
@@ -237,16 +244,6 @@ public final class AuditLog {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit values are strings, numbers and lists: " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireUser(String user) {
-        if (user == null || user.isBlank()) {
-            throw new ConvergenceException(ErrorCategory.INVALID_INPUT,
-                    "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
-        }
-        if (user.length() > MAX_USER) {
-            throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the user name has " + user.length() + " characters; at most " + MAX_USER);
         }
     }
 

@@ -17,9 +17,9 @@ import org.convergence.store.DatasetVersion;
 
 /**
  * Screening through the audit log, for every caller (the command line, the HTTP API): each request is
- * recorded with the list versions that answered it and its results, and a result the same query (by
- * content) was decided a false positive on is returned flagged suppressed, as long as the listed
- * entity's content is what it was when the decision was made. A rejected request (no name, an unknown
+ * recorded with the list versions that answered it, its results and the workspace it was made in, and a
+ * result the same query (by content) was decided a false positive on in that workspace is returned flagged
+ * suppressed, as long as the listed entity's content is what it was when the decision was made. A rejected request (no name, an unknown
  * scope, an over-long value) is recorded with its error before the error is thrown. Thread-safe.
  */
 public final class AuditedScreener {
@@ -68,13 +68,13 @@ public final class AuditedScreener {
      *
      * @param scope the scope as asked for, resolved here against the index that answers
      * @param thresholds the threshold that sets the match flags (recorded as answered) and the cutoff
-     * @param user who asks (recorded)
+     * @param requester who asks, and in which workspace (recorded; false positives decided in that workspace are suppressed)
      * @param source where the query comes from, e.g. "customers.csv row 17", or null
      * @throws ConvergenceException INVALID_INPUT for a query without schema, name or identifier, or with a value
-     *     longer than {@link #MAX_VALUE_LENGTH}, or a blank user, or an unknown dataset to include or
+     *     longer than {@link #MAX_VALUE_LENGTH}, or an unknown dataset to include or
      *     exclude; NOT_FOUND for an unknown scope
      */
-    public Screening screen(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds, String user, String source) {
+    public Screening screen(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds, Requester requester, String source) {
         Instant asked = Instant.now();
         ScreeningIndex index = screener.current();
         List<String> versions = index.versions().stream().map(DatasetVersion::label).sorted().toList();
@@ -83,12 +83,12 @@ public final class AuditedScreener {
             check(query);
             results = screener.match(index, query, Scope.resolve(scope, index.versions()), limit, thresholds);
         } catch (ConvergenceException e) {
-            log.record(new ScreeningRequest(asked, user, recordable(query), scope.label(), limit, thresholds, versions, source,
+            log.record(new ScreeningRequest(asked, requester, recordable(query), scope.label(), limit, thresholds, versions, source,
                     e.getMessage()), List.of());
             throw e;
         }
-        List<AuditedResult> audited = flagKnownFalsePositives(query, results);
-        long id = log.record(new ScreeningRequest(asked, user, query, scope.label(), limit, thresholds, versions, source, null), audited);
+        List<AuditedResult> audited = flagKnownFalsePositives(query, results, requester.workspace());
+        long id = log.record(new ScreeningRequest(asked, requester, query, scope.label(), limit, thresholds, versions, source, null), audited);
         return new Screening(id, versions, audited);
     }
 
@@ -97,16 +97,18 @@ public final class AuditedScreener {
      * lookups that anyone's browser may be made to send (a reconciliation GET from an {@code <img>} on any page),
      * which must not fill the audit log.
      *
+     * @param workspace the workspace whose false positives are suppressed; null for those decided outside any
+     *
      * @throws ConvergenceException as {@link #screen} does
      */
-    public List<AuditedResult> lookUp(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds) {
+    public List<AuditedResult> lookUp(Screener.Query query, Scope.Spec scope, int limit, Thresholds thresholds, String workspace) {
         ScreeningIndex index = screener.current();
         check(query);
-        return flagKnownFalsePositives(query, screener.match(index, query, Scope.resolve(scope, index.versions()), limit, thresholds));
+        return flagKnownFalsePositives(query, screener.match(index, query, Scope.resolve(scope, index.versions()), limit, thresholds), workspace);
     }
 
-    private List<AuditedResult> flagKnownFalsePositives(Screener.Query query, List<Screener.Result> results) {
-        Map<String, AuditLog.LatestDecision> decisions = results.isEmpty() ? Map.of() : log.latestDecisions(ContentHash.query(query));
+    private List<AuditedResult> flagKnownFalsePositives(Screener.Query query, List<Screener.Result> results, String workspace) {
+        Map<String, AuditLog.LatestDecision> decisions = results.isEmpty() ? Map.of() : log.latestDecisions(ContentHash.query(query), workspace);
         List<AuditedResult> audited = new ArrayList<>(results.size());
         for (Screener.Result result : results) {
             String entityHash = ContentHash.entity(result.entity());

@@ -13,6 +13,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditLog;
 import org.convergence.screening.audit.AuditedScreener;
+import org.convergence.screening.audit.Requester;
 import org.convergence.store.DatasetVersion;
 
 /**
@@ -35,16 +36,14 @@ public final class BatchScreening {
      * @param scope where to screen ("all", a dataset, narrowed by included or excluded datasets)
      * @param limit the most results per row
      * @param thresholds the score from which a result is a match, and the lowest score reported
-     * @param user who screens (recorded with every request)
+     * @param requester who screens, and in which workspace (recorded with every request)
      * @param threads rows screened at once
      */
-    public record Settings(Scope.Spec scope, int limit, Thresholds thresholds, String user, int threads) {
+    public record Settings(Scope.Spec scope, int limit, Thresholds thresholds, Requester requester, int threads) {
         public Settings {
             requireNonNull(scope, "scope is null");
             requireNonNull(thresholds, "thresholds is null");
-            if (user == null || user.isBlank()) {
-                throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "no user name for the audit log: give --user NAME or set CONVERGENCE_USER");
-            }
+            requireNonNull(requester, "requester is null");
             if (limit < 1) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the limit must be at least 1, got " + limit);
             }
@@ -63,7 +62,7 @@ public final class BatchScreening {
     public BatchSummary run(BatchInput input, String file, Settings settings, List<ResultWriter> writers, ImportProgress progress) {
         long started = System.nanoTime();
         List<String> versions = check(settings);
-        BatchContext context = new BatchContext(file, input.describe(), settings.user(), Instant.now(), settings.scope().label(), settings.limit(),
+        BatchContext context = new BatchContext(file, input.describe(), settings.requester(), Instant.now(), settings.scope().label(), settings.limit(),
                 settings.thresholds(), versions, screener.scorer().model());
         writers.forEach(writer -> writer.start(context));
         Totals totals = new Totals();
@@ -102,7 +101,7 @@ public final class BatchScreening {
             return new RowOutcome(row, null, row.error());
         }
         try {
-            return new RowOutcome(row, audited.screen(row.query(), settings.scope(), settings.limit(), settings.thresholds(), settings.user(),
+            return new RowOutcome(row, audited.screen(row.query(), settings.scope(), settings.limit(), settings.thresholds(), settings.requester(),
                     row.location()), null);
         } catch (ConvergenceException e) {
             if (e.category() != ErrorCategory.INVALID_INPUT) {

@@ -47,7 +47,7 @@ public final class HtmlReport implements ResultWriter {
         this.model = context.model();
         write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Screening report: " + escape(context.file())
                 + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<header>\n<h1>Screening report</h1>\n<dl class=\"head\">\n"
-                + term("File", context.file()) + term("Input", context.input()) + term("Screened by", context.user())
+                + term("File", context.file()) + term("Input", context.input()) + term("Screened by", context.requester().describe())
                 + term("Started", TIME.format(context.started())) + term("Scope", context.scope())
                 + term("Lists", context.listVersions().isEmpty() ? "none: the store has no lists" : String.join(", ", context.listVersions()))
                 + term("Reported", String.format(Locale.ROOT, "up to %d results per row scored %.2f or more; a match from %.2f", context.limit(),

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.accounts.Accounts;
+import org.convergence.accounts.Role;
+import org.convergence.accounts.Workspaces;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.screening.Scorer;
 import org.convergence.screening.Scope;
@@ -88,7 +91,7 @@ public abstract class AuditLogContract {
     }
 
     private AuditedScreener.Screening screen(String name) {
-        return new AuditedScreener(screener, log).screen(person(name), Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), "ana", "test");
+        return new AuditedScreener(screener, log).screen(person(name), Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), Requester.outsideWorkspaces("ana"), "test");
     }
 
     private static Screener.Query person(String name) {
@@ -97,7 +100,7 @@ public abstract class AuditLogContract {
 
     private List<JsonNode> exportJson() throws IOException {
         StringWriter out = new StringWriter();
-        log.export(out, AuditLog.Format.JSONL, started);
+        log.export(out, AuditLog.Format.JSONL, started, null);
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
             lines.add(JSON.readTree(line));
@@ -114,7 +117,7 @@ public abstract class AuditLogContract {
         AuditedScreener.Screening screening = screen("Aleksey Oleksin");
         AuditedResult best = screening.results().getFirst();
         assertEquals(oleksinId(), best.entityId());
-        log.decide(screening.requestId(), oleksinId(), Decision.FALSE_POSITIVE, "bob", "our customer was born in 1990, in Minsk");
+        log.decide(screening.requestId(), oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), "our customer was born in 1990, in Minsk");
 
         JsonNode line = exported(screening.requestId());
         assertEquals("ana", line.get("user").asText());
@@ -138,7 +141,7 @@ public abstract class AuditLogContract {
         assertFalse(Instant.parse(line.get("requested_at").asText()).isBefore(started));
 
         StringWriter csv = new StringWriter();
-        log.export(csv, AuditLog.Format.CSV, started);
+        log.export(csv, AuditLog.Format.CSV, started, null);
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> reader = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv.toString())) {
@@ -156,7 +159,7 @@ public abstract class AuditLogContract {
     @Test
     void falsePositiveIsSuppressedForTheSameQueryUntilTheListedEntityChanges() throws IOException {
         AuditedScreener.Screening first = screen("Aleksey Oleksin");
-        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, "bob", null);
+        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null);
 
         // The same question, written differently, against the same list version.
         AuditedScreener.Screening again = screen("  aleksey   OLEKSIN ");
@@ -183,20 +186,20 @@ public abstract class AuditLogContract {
     @Test
     void aDifferentQueryOnTheSameEntityIsStillRaised() {
         AuditedScreener.Screening first = screen("Aleksey Oleksin");
-        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, "bob", null);
+        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null);
 
         Screener.Query withBirthDate = new Screener.Query(null, "Person", Map.of("name", List.of("Aleksey Oleksin"), "birthDate", List.of("1975")));
-        AuditedScreener.Screening other = new AuditedScreener(screener, log).screen(withBirthDate, Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), "ana", null);
+        AuditedScreener.Screening other = new AuditedScreener(screener, log).screen(withBirthDate, Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), Requester.outsideWorkspaces("ana"), null);
         assertFalse(other.results().getFirst().suppressed());
     }
 
     @Test
     void aLaterTrueMatchDecisionEndsTheSuppression() {
         AuditedScreener.Screening first = screen("Aleksey Oleksin");
-        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, "bob", null);
+        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null);
         AuditedScreener.Screening second = screen("Aleksey Oleksin");
         assertTrue(second.results().getFirst().suppressed());
-        log.decide(second.requestId(), oleksinId(), Decision.TRUE_MATCH, "carol", "second review: same person");
+        log.decide(second.requestId(), oleksinId(), Decision.TRUE_MATCH, Requester.outsideWorkspaces("carol"), "second review: same person");
 
         assertFalse(screen("Aleksey Oleksin").results().getFirst().suppressed());
     }
@@ -205,18 +208,18 @@ public abstract class AuditLogContract {
     void decisionsNameAnExistingRequestAndOneOfItsResults() {
         AuditedScreener.Screening screening = screen("Aleksey Oleksin");
         ConvergenceException noRequest = assertThrows(ConvergenceException.class,
-                () -> log.decide(Long.MAX_VALUE, oleksinId(), Decision.FALSE_POSITIVE, "bob", null));
+                () -> log.decide(Long.MAX_VALUE, oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null));
         assertEquals(ErrorCategory.NOT_FOUND, noRequest.category());
         assertTrue(noRequest.getMessage().contains("no screening request " + Long.MAX_VALUE), noRequest.getMessage());
 
         ConvergenceException noResult = assertThrows(ConvergenceException.class,
-                () -> log.decide(screening.requestId(), "ca-sema-nobody", Decision.FALSE_POSITIVE, "bob", null));
+                () -> log.decide(screening.requestId(), "ca-sema-nobody", Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null));
         assertEquals(ErrorCategory.NOT_FOUND, noResult.category());
         assertTrue(noResult.getMessage().contains("did not return entity 'ca-sema-nobody'") && noResult.getMessage().contains(oleksinId()),
                 noResult.getMessage());
 
         ConvergenceException noUser = assertThrows(ConvergenceException.class,
-                () -> log.decide(screening.requestId(), oleksinId(), Decision.FALSE_POSITIVE, " ", null));
+                () -> log.decide(screening.requestId(), oleksinId(), Decision.FALSE_POSITIVE, new Requester(" ", null), null));
         assertEquals(ErrorCategory.INVALID_INPUT, noUser.category());
     }
 
@@ -235,5 +238,67 @@ public abstract class AuditLogContract {
         String kept = rejected.get(1).at("/query/properties/name/0").asText();
         assertTrue(kept.length() < 300 && kept.endsWith("(10000 characters)"), kept);
         assertEquals(0, rejected.get(1).get("results").size());
+    }
+
+    /** Two teams' workspaces of this test's own, each with a member. */
+    private List<Requester> twoTeams() {
+        Workspaces workspaces = Workspaces.of(store);
+        List<Requester> teams = new ArrayList<>();
+        for (String team : List.of("a", "b")) {
+            String account = run + "-" + team;
+            Accounts.of(store).add(account, Role.ANALYST, "a long enough password".toCharArray());
+            workspaces.add(run + "-team-" + team);
+            workspaces.join(run + "-team-" + team, account);
+            teams.add(new Requester(account, run + "-team-" + team));
+        }
+        return teams;
+    }
+
+    private AuditedScreener.Screening screen(String name, Requester requester) {
+        return new AuditedScreener(screener, log).screen(person(name), Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5), requester, "test");
+    }
+
+    @Test
+    void aFalsePositiveSuppressesResultsOnlyInTheWorkspaceItWasDecidedIn() throws IOException {
+        List<Requester> teams = twoTeams();
+        Requester teamA = teams.get(0);
+        Requester teamB = teams.get(1);
+        AuditedScreener.Screening first = screen("Aleksey Oleksin", teamA);
+        log.decide(first.requestId(), oleksinId(), Decision.FALSE_POSITIVE, teamA, "not our customer");
+
+        assertTrue(screen("Aleksey Oleksin", teamA).results().getFirst().suppressed(), "suppressed for the team that decided");
+        AuditedScreener.Screening other = screen("Aleksey Oleksin", teamB);
+        assertEquals(oleksinId(), other.raised().getFirst().entityId(), "another team still sees the listed person");
+        assertFalse(screen("Aleksey Oleksin").results().getFirst().suppressed(), "and so does the command line, outside any workspace");
+        assertFalse(new AuditedScreener(screener, log).lookUp(person("Aleksey Oleksin"), Scope.Spec.of(dataset), 5, new Thresholds(0.7, 0.5),
+                teamB.workspace()).getFirst().suppressed(), "a lookup of another team alike");
+
+        AuditedScreener.Screening outside = screen("Aleksey Oleksin");
+        log.decide(outside.requestId(), oleksinId(), Decision.FALSE_POSITIVE, Requester.outsideWorkspaces("bob"), null);
+        assertFalse(screen("Aleksey Oleksin", teamB).results().getFirst().suppressed(), "a decision outside the workspaces hides nothing in one");
+        assertEquals(teamA.workspace(), exported(first.requestId()).get("workspace").asText());
+        assertTrue(exported(outside.requestId()).get("workspace").isNull());
+    }
+
+    @Test
+    void aDecisionOnARequestOfAnotherWorkspaceIsRefusedAsIfItDidNotExist() throws IOException {
+        List<Requester> teams = twoTeams();
+        AuditedScreener.Screening ofA = screen("Aleksey Oleksin", teams.get(0));
+
+        for (Requester stranger : List.of(teams.get(1), Requester.outsideWorkspaces("bob"))) {
+            ConvergenceException refused = assertThrows(ConvergenceException.class,
+                    () -> log.decide(ofA.requestId(), oleksinId(), Decision.FALSE_POSITIVE, stranger, null));
+            assertEquals(ErrorCategory.NOT_FOUND, refused.category());
+            assertTrue(refused.getMessage().contains("no screening request " + ofA.requestId()), refused.getMessage());
+        }
+        assertEquals(0, exported(ofA.requestId()).at("/results/0/decisions").size(), "nothing was recorded");
+        assertFalse(screen("Aleksey Oleksin", teams.get(0)).results().getFirst().suppressed());
+
+        StringWriter onlyB = new StringWriter();
+        log.export(onlyB, AuditLog.Format.JSONL, started, teams.get(1).workspace());
+        assertEquals("", onlyB.toString(), "team B's export holds none of team A's requests");
+        StringWriter onlyA = new StringWriter();
+        log.export(onlyA, AuditLog.Format.JSONL, started, teams.get(0).workspace());
+        assertEquals(2, onlyA.toString().lines().count(), onlyA.toString());
     }
 }

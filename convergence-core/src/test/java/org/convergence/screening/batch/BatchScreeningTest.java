@@ -30,6 +30,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.Thresholds;
 import org.convergence.screening.ScoringModel;
 import org.convergence.screening.audit.AuditLog;
+import org.convergence.screening.audit.Requester;
 import org.convergence.store.H2StatementStore;
 import org.convergence.store.StatementStore;
 import org.convergence.testing.SharedData;
@@ -79,7 +80,7 @@ class BatchScreeningTest {
         StringWriter html = new StringWriter();
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.of(file), columns, null, skipInvalid, MODEL)) {
             BatchSummary summary = new BatchScreening(screener, AuditLog.of(store)).run(input, file.getFileName().toString(),
-                    new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), "ana", threads),
+                    new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), Requester.outsideWorkspaces("ana"), threads),
                     List.of(new CsvResultWriter(csv), new JsonLinesResultWriter(jsonl), new HtmlReport(html)), ImportProgress.NONE);
             return new Outputs(csv.toString(), jsonl.toString(), html.toString(), summary);
         }
@@ -171,7 +172,7 @@ class BatchScreeningTest {
 
         // Every row reached the audit log: four answered, two rejected with their error.
         StringWriter audit = new StringWriter();
-        AuditLog.of(store).export(audit, AuditLog.Format.JSONL, started);
+        AuditLog.of(store).export(audit, AuditLog.Format.JSONL, started, null);
         List<JsonNode> requests = jsonRows(audit.toString()).stream()
                 .filter(request -> request.get("source").asText().startsWith("customers.csv row")).toList();
         assertEquals(6, requests.size());
@@ -203,7 +204,7 @@ class BatchScreeningTest {
         StringWriter html = new StringWriter();
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.JSONL, List.of(), null, false, MODEL)) {
             ConvergenceException error = assertThrows(ConvergenceException.class, () -> new BatchScreening(screener, AuditLog.of(store))
-                    .run(input, "parties.jsonl", new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), "ana", 2),
+                    .run(input, "parties.jsonl", new BatchScreening.Settings(Scope.Spec.of("all"), 3, matchesOnly(), Requester.outsideWorkspaces("ana"), 2),
                             List.of(new CsvResultWriter(csv), new HtmlReport(html)), ImportProgress.NONE));
             assertEquals(ErrorCategory.INVALID_INPUT, error.category());
             assertTrue(error.getMessage().contains("parties.jsonl:2: malformed JSON"), error.getMessage());
@@ -224,7 +225,7 @@ class BatchScreeningTest {
         Path file = Files.writeString(folder.resolve("one.csv"), "name\nAleksey Oleksin\n");
         try (BatchInput input = BatchInput.open(file, BatchInput.Format.CSV, List.of(), null, false, MODEL)) {
             ConvergenceException error = assertThrows(ConvergenceException.class, () -> new BatchScreening(screener, AuditLog.of(store))
-                    .run(input, "one.csv", new BatchScreening.Settings(Scope.Spec.of("un-sc"), 3, matchesOnly(), "ana", 1), List.of(), ImportProgress.NONE));
+                    .run(input, "one.csv", new BatchScreening.Settings(Scope.Spec.of("un-sc"), 3, matchesOnly(), Requester.outsideWorkspaces("ana"), 1), List.of(), ImportProgress.NONE));
             assertEquals(ErrorCategory.NOT_FOUND, error.category());
             assertEquals("no scope 'un-sc': use 'all' or one of the datasets [ca-sema]", error.getMessage());
         }
