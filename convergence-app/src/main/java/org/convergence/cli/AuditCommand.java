@@ -59,7 +59,7 @@ final class AuditCommand {
                 default -> throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "unknown format '" + format + "': use jsonl or csv");
             };
             Instant from = since == null ? null : instant(since);
-            try (StatementStore store = parent.root.openStore()) {
+            try (StatementStore store = parent.root.openStoreForReading()) {
                 if (output == null) {
                     PrintWriter out = spec.commandLine().getOut();
                     AuditLog.of(store).export(out, chosen, from);

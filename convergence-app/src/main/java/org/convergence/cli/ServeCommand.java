@@ -47,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "--port must be from 0 to 65535; got " + port);
         }
         var out = spec.commandLine().getOut();
-        StatementStore store = root.openStore();
+        StatementStore store = root.openStoreForServing();
         Screener screener = Screener.open(store);
         ApiServer server;
         try {
