@@ -64,7 +64,7 @@ final class AuditCommand {
                 default -> throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "unknown format '" + format + "': use jsonl or csv");
             };
             Instant from = since == null ? null : instant(since);
-            try (StatementStore store = parent.root.openStore()) {
+            try (StatementStore store = parent.root.openStoreForReading()) {
                 if (workspace != null && Workspaces.of(store).find(workspace).isEmpty()) {
                     throw new ConvergenceException(ErrorCategory.NOT_FOUND, "no workspace '" + workspace
                             + "': `convergence workspaces list` shows them");

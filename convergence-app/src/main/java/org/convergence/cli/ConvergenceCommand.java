@@ -50,8 +50,19 @@ public final class ConvergenceCommand {
         return commandLine;
     }
 
+    /** The store, for a command that may write: the embedded store must not be open in another process. */
     StatementStore openStore() {
         return storeConfig().open(ConvergenceModel.standard());
+    }
+
+    /** The store, for a command that only reads: works beside {@code convergence serve} on the embedded store. */
+    StatementStore openStoreForReading() {
+        return storeConfig().openForReading(ConvergenceModel.standard());
+    }
+
+    /** The store, for {@code convergence serve}: shared with commands that only read. */
+    StatementStore openStoreForServing() {
+        return storeConfig().openForServing(ConvergenceModel.standard());
     }
 
     /** Where downloaded publications are kept: beside the embedded store, whichever store is in use. */

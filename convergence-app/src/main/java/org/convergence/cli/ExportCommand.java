@@ -44,7 +44,7 @@ final class ExportCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (StatementStore store = parent.root.openStore()) {
+            try (StatementStore store = parent.root.openStoreForReading()) {
                 List<DatasetVersion> versions = dataset == null
                         ? store.latestVersions()
                         : List.of(store.latestVersion(dataset).orElseThrow(() -> new ConvergenceException(ErrorCategory.NOT_FOUND,

@@ -36,7 +36,7 @@ final class ListsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Table table = new Table("source", "title", "version", "data_date", "entities", "last_update");
-        try (StatementStore store = root.openStore()) {
+        try (StatementStore store = root.openStoreForReading()) {
             for (ListSource source : ListSource.values()) {
                 var latest = store.latestVersion(source.id());
                 table.row(source.id(), source.title(), latest.map(v -> String.valueOf(v.version())).orElse("-"),
@@ -147,7 +147,7 @@ final class ListsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (StatementStore store = parent.root.openStore()) {
+            try (StatementStore store = parent.root.openStoreForReading()) {
                 List<DatasetVersion> versions = store.versions(sourceId);
                 if (versions.size() < 2 && (from == null || to == null)) {
                     throw new ConvergenceException(ErrorCategory.NOT_FOUND, sourceId + " has " + versions.size()

@@ -107,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "--port must be from 0 to 65535; got " + port);
         }
         var out = spec.commandLine().getOut();
-        StatementStore store = root.openStore();
+        StatementStore store = root.openStoreForServing();
         Screener screener = Screener.open(store);
         ConvergenceServer server;
         try {

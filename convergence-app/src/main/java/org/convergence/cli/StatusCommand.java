@@ -22,7 +22,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (StatementStore store = root.openStore()) {
+        try (StatementStore store = root.openStoreForReading()) {
             out.println("store: " + store.location());
             List<DatasetVersion> versions = store.latestVersions();
             if (versions.isEmpty()) {

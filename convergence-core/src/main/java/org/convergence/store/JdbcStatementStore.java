@@ -55,26 +55,46 @@ abstract class JdbcStatementStore implements StatementStore {
      * @param openHint what to check when the store cannot be opened, for the error message
      */
     JdbcStatementStore(HikariConfig config, ConvergenceModel model, String openHint) {
+        this(openPool(config, openHint), model, true);
+    }
+
+    /**
+     * A store over an open pool, which it closes when it closes.
+     *
+     * @param migrate whether to bring the schema up to date: not for a store another process has open and has migrated
+     */
+    JdbcStatementStore(HikariDataSource dataSource, ConvergenceModel model, boolean migrate) {
         this.model = model;
-        config.setAutoCommit(true);
-        config.setMaximumPoolSize(4);
-        config.setPoolName("convergence-store");
-        try {
-            this.dataSource = new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new ConvergenceException(ErrorCategory.STORE,
-                    "cannot open the store at " + config.getJdbcUrl() + ": " + rootMessage(e)
-                            + " [Hint: " + openHint + "]", e);
-        }
-        try {
-            StoreSchema.migrate(dataSource);
-        } catch (FlywayException e) {
-            dataSource.close();
-            throw new ConvergenceException(ErrorCategory.STORE, "cannot migrate the store schema: " + rootMessage(e), e);
+        this.dataSource = dataSource;
+        if (migrate) {
+            try {
+                StoreSchema.migrate(dataSource);
+            } catch (FlywayException e) {
+                dataSource.close();
+                throw new ConvergenceException(ErrorCategory.STORE, "cannot migrate the store schema: " + rootMessage(e), e);
+            }
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    /** Opens a pool on the configured database, or fails with a store error that says what to check. */
+    static HikariDataSource openPool(HikariConfig config, String openHint) {
+        try {
+            return pool(config);
+        } catch (RuntimeException e) {
+            throw new ConvergenceException(ErrorCategory.STORE,
+                    "cannot open the store at " + config.getJdbcUrl() + ": " + rootMessage(e) + " [Hint: " + openHint + "]", e);
+        }
+    }
+
+    /** Opens a pool on the configured database; its first connection is made now, so that a failure shows here. */
+    static HikariDataSource pool(HikariConfig config) {
+        config.setAutoCommit(true);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("convergence-store");
+        return new HikariDataSource(config);
+    }
+
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -220,8 +240,8 @@ abstract class JdbcStatementStore implements StatementStore {
         dataSource.close();
     }
 
-    private static ConvergenceException storeFailure(String action, SQLException e) {
-        return new ConvergenceException(ErrorCategory.STORE, "cannot " + action + ": " + e.getMessage(), e);
+    private ConvergenceException storeFailure(String action, SQLException e) {
+        return StoreFailure.of(action, e, location());
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
@@ -256,7 +276,7 @@ abstract class JdbcStatementStore implements StatementStore {
     }
 
     /** One import: one connection, one transaction, batched inserts. */
-    private static final class JdbcDatasetWriter implements DatasetWriter {
+    private final class JdbcDatasetWriter implements DatasetWriter {
         private final Connection connection;
         private final ImportRequest request;
         private final long versionId;

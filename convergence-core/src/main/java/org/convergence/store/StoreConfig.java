@@ -32,11 +32,22 @@ public record StoreConfig(Path dataFolder, String jdbcUrl, String user, String p
         return new StoreConfig(folder, null, null, null);
     }
 
-    /** Opens (and if needed creates and migrates) the store. */
+    /** Opens (and if needed creates and migrates) the store, for a command that may write. */
     public StatementStore open(ConvergenceModel model) {
-        if (jdbcUrl == null) {
-            return new H2StatementStore(dataFolder, model);
-        }
+        return jdbcUrl == null ? new H2StatementStore(dataFolder, model) : server(model);
+    }
+
+    /** Opens the store for a command that only reads: the embedded store also while {@code convergence serve} has it open. */
+    public StatementStore openForReading(ConvergenceModel model) {
+        return jdbcUrl == null ? H2StatementStore.forReading(dataFolder, model) : server(model);
+    }
+
+    /** Opens the store for {@code convergence serve}, which shares the embedded store with commands that only read. */
+    public StatementStore openForServing(ConvergenceModel model) {
+        return jdbcUrl == null ? H2StatementStore.forServing(dataFolder, model) : server(model);
+    }
+
+    private StatementStore server(ConvergenceModel model) {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return new PostgresStatementStore(jdbcUrl, user, password, model);
         }

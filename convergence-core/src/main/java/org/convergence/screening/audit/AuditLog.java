@@ -21,6 +21,7 @@ import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.screening.Screener;
 import org.convergence.store.StatementStore;
+import org.convergence.store.StoreFailure;
 
 /**
  * The screening audit trail, in the store's database: requests with the results they returned, and
@@ -38,14 +39,16 @@ public final class AuditLog {
     public enum Format { JSONL, CSV }
 
     private final DataSource dataSource;
+    private final String location;
 
-    public AuditLog(DataSource dataSource) {
+    private AuditLog(DataSource dataSource, String location) {
         this.dataSource = dataSource;
+        this.location = location;
     }
 
     /** The audit log kept in a store's database. */
     public static AuditLog of(StatementStore store) {
-        return new AuditLog(store.dataSource());
+        return new AuditLog(store.dataSource(), store.location());
     }
 
     /**
@@ -62,10 +65,14 @@ public final class AuditLog {
                 connection.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // A connection the database dropped fails the rollback too ("Connection is closed"): the first failure
+                // says what happened. The pool puts auto-commit back when the connection returns to it.
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw failure("record a screening request", e);
@@ -225,7 +232,7 @@ public final class AuditLog {
         try (Connection connection = dataSource.getConnection()) {
             AuditExport.write(connection, out, format, since == null ? Instant.EPOCH : since, workspace);
         } catch (SQLException e) {
-            throw failure("export the audit log", e);
+            throw failure("read the requests to export", e);
         }
     }
 
@@ -251,7 +258,7 @@ public final class AuditLog {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static ConvergenceException failure(String action, SQLException e) {
-        return new ConvergenceException(ErrorCategory.STORE, "cannot " + action + " in the audit log: " + e.getMessage(), e);
+    ConvergenceException failure(String action, SQLException e) {
+        return StoreFailure.of(action + " in the audit log", e, location);
     }
 }
