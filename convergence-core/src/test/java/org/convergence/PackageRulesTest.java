@@ -1,6 +1,7 @@
 package org.convergence;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,9 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The rules the core's packages keep (each stated in its {@code package-info}), checked over the
- * compiled classes, so that a change that breaks one fails here rather than in a review. The rules of
- * issue 18 that the code does not keep yet (no package cycle, {@code store} not importing {@code ingest})
- * are added here when the moves land.
+ * compiled classes, so that a change that breaks one fails here rather than in a review. The
+ * application's packages have theirs in the application's {@code AppPackageRulesTest}.
  */
 @AnalyzeClasses(packages = "org.convergence", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageRulesTest {
@@ -32,6 +32,15 @@ class PackageRulesTest {
     static final ArchRule screeningKnowsNothingBuiltOnIt = noClasses().that().resideInAPackage("org.convergence.screening..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convergence.exposure..", "org.convergence.analytics..",
                     "org.convergence.graph..");
+
+    /** The store is below every reader: what it takes in ({@code ImportRequest}) is its own, so imports depend on it, never the reverse. */
+    @ArchTest
+    static final ArchRule storeDoesNotImportIngest = noClasses().that().resideInAPackage("org.convergence.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convergence.ingest..");
+
+    /** No capability (a top-level package with its sub-packages) depends on itself through others. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenCapabilities = slices().matching("org.convergence.(*)..").should().beFreeOfCycles();
 
     /** The core is a library: no command line, HTTP server or web framework. */
     @ArchTest

@@ -1,5 +1,6 @@
 package org.convergence.ingest;
 
+import org.convergence.InvalidRecordException;
 import org.convergence.model.Entity;
 
 /**

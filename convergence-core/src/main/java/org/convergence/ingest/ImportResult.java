@@ -2,6 +2,7 @@ package org.convergence.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import org.convergence.InvalidRecordException;
 import org.convergence.store.DatasetVersion;
 
 /**

@@ -1,5 +1,7 @@
 package org.convergence.ingest;
 
+import org.convergence.store.ImportRequest;
+import org.convergence.InvalidRecordException;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;

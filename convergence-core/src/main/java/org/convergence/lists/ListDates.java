@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 import org.convergence.model.EntityBuilder;
 
 /**

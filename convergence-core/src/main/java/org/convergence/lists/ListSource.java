@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.aspi.UnitrackerMispReader;
@@ -18,6 +17,7 @@ import org.convergence.lists.un.UnConsolidatedXmlReader;
 import org.convergence.lists.us.ConsolidatedScreeningListReader;
 import org.convergence.lists.us.DeniedPersonsListReader;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.store.ImportRequest;
 import org.convergence.store.StatementStore;
 
 /**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.model.Entity;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.model.Entity;
 import org.convergence.model.EntityBuilder;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.convergence.ConvergenceException;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.OdsRows;
 import org.convergence.lists.tabular.TableRow;

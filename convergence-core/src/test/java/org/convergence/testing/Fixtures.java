@@ -7,9 +7,9 @@ import org.convergence.evidence.EvidenceEntities;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntityListSource;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.Ingestor;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.store.ImportRequest;
 import org.convergence.store.StatementStore;
 
 /** Hand-written fixtures under src/test/resources. */

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.Ingestor;
 import org.convergence.lists.sema.SemaXmlReader;
 import org.convergence.model.ConvergenceModel;
 import org.convergence.store.DatasetVersion;
+import org.convergence.store.ImportRequest;
 import org.convergence.store.StatementStore;
 
 /** A hand-written SEMA list of a few people, in the list's current XML schema, for tests of list versions. */

@@ -1,13 +1,13 @@
 package org.convergence.testing;
 
 import java.nio.file.Path;
+import org.convergence.ftm.FtmJsonReader;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.ImportProgress;
-import org.convergence.ingest.ImportRequest;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
-import org.convergence.ftm.FtmJsonReader;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.store.ImportRequest;
 import org.convergence.store.StatementStore;
 
 /** Small helpers shared by store and import tests. */

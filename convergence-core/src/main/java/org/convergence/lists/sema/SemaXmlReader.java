@@ -15,12 +15,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
+import org.convergence.InvalidRecordException;
 import org.convergence.ingest.EntitySource;
-import org.convergence.ingest.InvalidRecordException;
-import org.convergence.model.ConvergenceModel;
-import org.convergence.model.Entity;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.XmlFiles;
+import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Entity;
 import org.convergence.model.EntityBuilder;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 
 /**
  * The header row of a table: cells are read by column name, not position, so that a list can add,

@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 
 /**
  * Rows of the first sheet of an OpenDocument spreadsheet (.ods): a zip archive whose content.xml is

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
-import org.convergence.ingest.InvalidRecordException;
+import org.convergence.InvalidRecordException;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.OdsRows;

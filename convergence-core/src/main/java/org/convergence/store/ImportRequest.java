@@ -1,4 +1,4 @@
-package org.convergence.ingest;
+package org.convergence.store;
 
 import static java.util.Objects.requireNonNull;
 

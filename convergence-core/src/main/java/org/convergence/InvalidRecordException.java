@@ -1,4 +1,4 @@
-package org.convergence.ingest;
+package org.convergence;
 
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
