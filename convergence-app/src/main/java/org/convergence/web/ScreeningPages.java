@@ -49,6 +49,8 @@ final class ScreeningPages {
     static final int HITS_SHOWN = 1_000;
     private static final int ERRORS_SHOWN = 100;
     private static final int RESULTS = 5;
+    /** Matches listed in the review queue at once: the oldest wait until newer ones are decided. */
+    static final int REVIEW_SHOWN = 200;
     private static final String EXPECTED = "The workbench takes a CSV file of up to 20 MB with a header row that has a 'name' column "
             + "(optional columns: schema, birthDate, country, id), or JSON lines.";
     private static final String LARGER = "Split the file, or screen it with 'convergence screen FILE', which takes a file of any size.";
@@ -153,7 +155,21 @@ final class ScreeningPages {
             ctx.status(HttpStatuses.of(e.category()));
             message = "Not recorded: " + e.getMessage();
         }
+        if (Pages.form(ctx, "from").equals("review")) {
+            renderReview(ctx, message);
+            return;
+        }
         pages.render(ctx, "screen.jte", Map.of("page", ScreenPage.decided(message)));
+    }
+
+    /** The review queue: the caller's workspace's matches that no analyst has decided on yet, each with its decision form. */
+    void review(Context ctx) {
+        renderReview(ctx, "");
+    }
+
+    private void renderReview(Context ctx, String decided) {
+        pages.render(ctx, "review.jte", Map.of("items", log.awaitingReview(Caller.of(ctx).workspace(), REVIEW_SHOWN), "decided", decided,
+                "shown", REVIEW_SHOWN));
     }
 
     /**

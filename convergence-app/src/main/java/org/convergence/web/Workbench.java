@@ -142,6 +142,7 @@ public final class Workbench implements AutoCloseable {
         config.routes.get("/workbench/screen", screening::form, Access.VIEWER);
         config.routes.post("/workbench/screen", screening::screen, Access.ANALYST);
         config.routes.post("/workbench/screen/decision", screening::decide, Access.ANALYST);
+        config.routes.get("/workbench/review", screening::review, Access.ANALYST);
         config.routes.post(ScreeningPages.UPLOAD_PATH, screening::batch, Access.ANALYST);
         config.routes.get(ScreeningPages.UPLOAD_PATH + "/{file}", screening::batchDownload, Access.ANALYST);
         config.routes.get("/workbench/screen/results/{file}", screening::resultsDownload, Access.ANALYST);

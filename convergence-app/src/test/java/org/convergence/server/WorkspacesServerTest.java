@@ -117,6 +117,15 @@ class WorkspacesServerTest {
     }
 
     @Test
+    void eachTeamsReviewQueueHoldsItsOwnMatchesOnly() {
+        Session ana = signIn("ana");
+        long request = requestId(screen(ana, "Aliaksei Aleksin").body());
+        String marker = "name=\"request\" value=\"" + request + "\"";
+        assertTrue(get("/workbench/review", ana).body().contains(marker), "team A's match awaits team A's review");
+        assertFalse(get("/workbench/review", signIn("bob")).body().contains(marker), "team B does not see it");
+    }
+
+    @Test
     void aDecisionOnARequestOfAnotherWorkspaceIsRefusedAndNotRecorded() throws IOException {
         long request = requestId(screen(signIn("ana"), "Aleksey Oleksin").body());
         HttpResponse<String> refused = decide(signIn("bob"), request, "false-positive");

@@ -3,6 +3,7 @@ package org.convergence.web;
 import static org.convergence.web.WorkbenchTestServer.encode;
 import static org.convergence.web.WorkbenchTestServer.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,22 @@ class WorkbenchScreeningTest {
         HttpResponse<String> decided = server.post("/workbench/screen/decision", "request=" + request
                 + "&entity=ca-sema-belarus-1-part-1-56&decision=false-positive&comment=" + encode("born elsewhere"));
         assertTrue(decided.body().contains("Recorded: ca-sema-belarus-1-part-1-56"), decided.body());
+    }
+
+    @Test
+    void aMatchWaitsInTheReviewQueueUntilAnAnalystDecidesThere() throws Exception {
+        // a country no other test sends, so that this query's decision touches no other test's
+        String screened = server.post("/workbench/screen", "name=" + encode("Aleksey Oleksin") + "&schema=Person&country=ua").body();
+        String request = find(screened, "name=\"request\" value=\"(\\d+)\"");
+        String queue = server.get("/workbench/review").body();
+        String row = "name=\"request\" value=\"" + request + "\">\n<input type=\"hidden\" name=\"entity\" value=\"ca-sema-belarus-1-part-1-56\">";
+        assertTrue(queue.contains(row), "the match awaits review: " + queue);
+        HttpResponse<String> decided = server.post("/workbench/screen/decision", "from=review&request=" + request
+                + "&entity=ca-sema-belarus-1-part-1-56&decision=true-match&comment=" + encode("same person"));
+        assertEquals(200, decided.statusCode());
+        assertTrue(decided.body().contains("<h1>Matches awaiting review</h1>") && decided.body().contains("Recorded: ca-sema-belarus-1-part-1-56"),
+                "the queue again, with what was recorded: " + decided.body());
+        assertFalse(decided.body().contains(row), "decided, it leaves the queue");
     }
 
     @Test

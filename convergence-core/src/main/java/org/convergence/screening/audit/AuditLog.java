@@ -1,6 +1,7 @@
 package org.convergence.screening.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Writer;
 import java.sql.Connection;
@@ -233,6 +234,47 @@ public final class AuditLog {
             AuditExport.write(connection, out, format, since == null ? Instant.EPOCH : since, workspace);
         } catch (SQLException e) {
             throw failure("read the requests to export", e);
+        }
+    }
+
+    /**
+     * The review queue of a workspace: matches that await a decision, newest request first.
+     *
+     * @param workspace the workspace whose requests to list; null for the requests made outside any
+     * @param limit the most items listed
+     */
+    public List<ReviewItem> awaitingReview(String workspace, int limit) {
+        String sql = "SELECT r.id, r.requested_at, r.user_name, r.query_json, r.source, s.entity_id, s.caption, s.score"
+                + " FROM screening_request r JOIN screening_result s ON s.request_id = r.id"
+                + " WHERE s.is_match = TRUE AND s.suppressed = FALSE AND " + (workspace == null ? "r.workspace_name IS NULL" : "r.workspace_name = ?")
+                + " AND NOT EXISTS (SELECT 1 FROM screening_decision d WHERE d.request_id = r.id AND d.entity_id = s.entity_id)"
+                + " ORDER BY r.id DESC, s.result_rank LIMIT ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            if (workspace != null) {
+                query.setString(parameter++, workspace);
+            }
+            query.setInt(parameter, limit);
+            List<ReviewItem> items = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    items.add(new ReviewItem(rows.getLong(1), rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC), rows.getString(3),
+                            queriedName(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7), rows.getDouble(8)));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw failure("read the matches awaiting review", e);
+        }
+    }
+
+    /** The first name of a recorded query, or its whole JSON when it has none (an identifier-only query). */
+    private static String queriedName(String queryJson) {
+        try {
+            JsonNode names = JSON.readTree(queryJson).path("properties").path("name");
+            return names.isArray() && !names.isEmpty() ? names.get(0).asText() : queryJson;
+        } catch (JsonProcessingException e) {
+            return queryJson;
         }
     }
 
