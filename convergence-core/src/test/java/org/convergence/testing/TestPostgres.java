@@ -28,14 +28,27 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     public static TestPostgres freshSchema() {
+        TestPostgres postgres = new TestPostgres(serverUrl(), "t" + Long.toString(System.nanoTime(), 36));
+        postgres.execute("CREATE SCHEMA " + postgres.schema);
+        return postgres;
+    }
+
+    /**
+     * The store on the shared server's own schema, where every test works in names of its own (datasets, accounts), so
+     * that the server needs no cleaning.
+     */
+    public static StatementStore sharedStore(ConvergenceModel model) {
+        return new PostgresStatementStore(serverUrl(), System.getenv("CONVERGENCE_TEST_PG_USER"), System.getenv("CONVERGENCE_TEST_PG_PASSWORD"), model);
+    }
+
+    /** The server's URL; the test is skipped without one, except in CI, where a missing server is a failure. */
+    private static String serverUrl() {
         String url = System.getenv("CONVERGENCE_TEST_PG_URL");
         if (url == null && "true".equals(System.getenv("CI"))) {
             fail("CONVERGENCE_TEST_PG_URL is not set: .ci/run must start PostgreSQL for the PostgreSQL store tests");
         }
         assumeTrue(url != null, "CONVERGENCE_TEST_PG_URL not set: PostgreSQL tests skipped");
-        TestPostgres postgres = new TestPostgres(url, "t" + Long.toString(System.nanoTime(), 36));
-        postgres.execute("CREATE SCHEMA " + postgres.schema);
-        return postgres;
+        return url;
     }
 
     /** The JDBC URL of the schema: its tables are the only ones the connections see unqualified. */

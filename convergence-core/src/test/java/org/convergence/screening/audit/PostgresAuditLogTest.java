@@ -1,12 +1,9 @@
 package org.convergence.screening.audit;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Path;
 import org.convergence.model.ConvergenceModel;
-import org.convergence.store.PostgresStatementStore;
 import org.convergence.store.StatementStore;
+import org.convergence.testing.TestPostgres;
 
 /**
  * The audit log on a real PostgreSQL server, named by {@code CONVERGENCE_TEST_PG_URL} (with
@@ -16,12 +13,6 @@ import org.convergence.store.StatementStore;
 class PostgresAuditLogTest extends AuditLogContract {
     @Override
     protected StatementStore openStore(Path folder) {
-        String url = System.getenv("CONVERGENCE_TEST_PG_URL");
-        if (url == null && "true".equals(System.getenv("CI"))) {
-            fail("CONVERGENCE_TEST_PG_URL is not set: .ci/run must start PostgreSQL for the audit log tests");
-        }
-        assumeTrue(url != null, "CONVERGENCE_TEST_PG_URL not set: PostgreSQL audit log tests skipped");
-        return new PostgresStatementStore(url, System.getenv("CONVERGENCE_TEST_PG_USER"), System.getenv("CONVERGENCE_TEST_PG_PASSWORD"),
-                ConvergenceModel.standard());
+        return TestPostgres.sharedStore(ConvergenceModel.standard());
     }
 }
