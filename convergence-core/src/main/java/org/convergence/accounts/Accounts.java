@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.store.StatementStore;
@@ -45,15 +44,15 @@ public final class Accounts {
     private static final String NO_PASSWORD = "!";
     private static final String UNKNOWN_ACCOUNT_HASH = PasswordHash.of("no account has this password".toCharArray());
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public Accounts(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private Accounts(StatementStore store) {
+        this.transactions = new Transactions(store);
     }
 
     /** The accounts kept in a store's database. */
     public static Accounts of(StatementStore store) {
-        return new Accounts(store.dataSource());
+        return new Accounts(store);
     }
 
     /**
@@ -298,7 +297,7 @@ public final class Accounts {
     }
 
     private <T> T inTransaction(String action, Transactions.Work<T> work) {
-        return Transactions.run(dataSource, action, work);
+        return transactions.run(action, work);
     }
 
     @FunctionalInterface

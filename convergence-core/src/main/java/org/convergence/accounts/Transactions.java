@@ -4,11 +4,18 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.convergence.ConvergenceException;
-import org.convergence.ErrorCategory;
+import org.convergence.store.StatementStore;
+import org.convergence.store.StoreFailure;
 
-/** One unit of work on the accounts' tables: a connection in one transaction, rolled back on any failure. */
+/** Units of work on the accounts' tables in a store: each a connection in one transaction, rolled back on any failure. */
 final class Transactions {
-    private Transactions() {}
+    private final DataSource dataSource;
+    private final String location;
+
+    Transactions(StatementStore store) {
+        this.dataSource = store.dataSource();
+        this.location = store.location();
+    }
 
     @FunctionalInterface
     interface Work<T> {
@@ -17,9 +24,10 @@ final class Transactions {
 
     /**
      * @param action what the work does, for the error ("add the account ana")
-     * @throws ConvergenceException STORE when the database fails; whatever the work throws otherwise
+     * @throws ConvergenceException STORE when the database fails, saying what to do when it does not answer or has no room;
+     *     whatever the work throws otherwise
      */
-    static <T> T run(DataSource dataSource, String action, Work<T> work) {
+    <T> T run(String action, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -33,7 +41,7 @@ final class Transactions {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new ConvergenceException(ErrorCategory.STORE, "cannot " + action + ": " + e.getMessage(), e);
+            throw StoreFailure.of(action, e, location);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.store.StatementStore;
@@ -24,15 +23,15 @@ import org.convergence.store.StatementStore;
  * method is one transaction.
  */
 public final class Workspaces {
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
-    public Workspaces(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private Workspaces(StatementStore store) {
+        this.transactions = new Transactions(store);
     }
 
     /** The workspaces kept in a store's database. */
     public static Workspaces of(StatementStore store) {
-        return new Workspaces(store.dataSource());
+        return new Workspaces(store);
     }
 
     /**
@@ -43,7 +42,7 @@ public final class Workspaces {
     public Workspace add(String name) {
         String checked = Accounts.checkName(name, "a workspace");
         Instant now = Instant.now();
-        return Transactions.run(dataSource, "add the workspace " + checked, connection -> {
+        return transactions.run("add the workspace " + checked, connection -> {
             if (exists(connection, checked)) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "there is already a workspace '" + checked
                         + "': `convergence workspaces list` shows them and their members");
@@ -59,7 +58,7 @@ public final class Workspaces {
 
     /** Every workspace, by name, with its members by name. */
     public List<Workspace> list() {
-        return Transactions.run(dataSource, "list the workspaces", connection -> {
+        return transactions.run("list the workspaces", connection -> {
             record Row(String name, Instant created, List<String> members) {}
             Map<String, Row> byName = new LinkedHashMap<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT w.name, w.created_at, m.account_name FROM workspace w"
@@ -83,7 +82,7 @@ public final class Workspaces {
 
     /** The names of the workspaces an account belongs to, by name; empty for an account in none (or no such account). */
     public List<String> of(String account) {
-        return Transactions.run(dataSource, "read the workspaces of " + account, connection -> {
+        return transactions.run("read the workspaces of " + account, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT workspace_name FROM workspace_member WHERE account_name = ? ORDER BY workspace_name")) {
                 query.setString(1, account);
@@ -104,7 +103,7 @@ public final class Workspaces {
      * @throws ConvergenceException NOT_FOUND for no such workspace or account; INVALID_INPUT when it is a member already
      */
     public void join(String workspace, String account) {
-        Transactions.run(dataSource, "add " + account + " to the workspace " + workspace, connection -> {
+        transactions.run("add " + account + " to the workspace " + workspace, connection -> {
             requireWorkspace(connection, workspace);
             if (Accounts.find(connection, account).isEmpty()) {
                 throw Accounts.noAccount(account);
@@ -130,7 +129,7 @@ public final class Workspaces {
      * @throws ConvergenceException NOT_FOUND for no such workspace, or an account that is not a member
      */
     public void leave(String workspace, String account) {
-        Transactions.run(dataSource, "take " + account + " out of the workspace " + workspace, connection -> {
+        transactions.run("take " + account + " out of the workspace " + workspace, connection -> {
             requireWorkspace(connection, workspace);
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM workspace_member WHERE workspace_name = ? AND account_name = ?")) {
