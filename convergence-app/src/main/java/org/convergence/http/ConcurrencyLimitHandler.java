@@ -2,6 +2,7 @@ package org.convergence.http;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,26 +13,35 @@ import org.eclipse.jetty.util.Callback;
  * Bounds the requests worked on at once. One more waits for a slot, suspended without holding a thread, for up to a
  * bounded time and in a bounded queue; beyond either it is answered 429 with Retry-After, rather than queued until
  * the client gives up. Some paths (the health check) are neither counted nor queued, so that a busy server still
- * answers them. Thread-safe.
+ * answers them. When requests wait, those of the paths served first (the API's: a program screening a customer waits
+ * on the answer) take a freed slot before the others (the workbench's pages, which a person reads). Thread-safe.
  */
 final class ConcurrencyLimitHandler extends QoSHandler {
     private static final int REFUSED = 429;
 
     private final int limit;
+    private final Predicate<String> servedFirst;
 
     /**
      * @param limit the requests worked on at once
      * @param wait how long one more request waits for a slot before it is refused
      * @param queued the requests that may wait at once; one more is refused at once
      * @param exempt paths neither counted nor refused
+     * @param servedFirst the paths whose waiting requests take a freed slot before the others
      */
-    ConcurrencyLimitHandler(int limit, Duration wait, int queued, Set<String> exempt) {
+    ConcurrencyLimitHandler(int limit, Duration wait, int queued, Set<String> exempt, Predicate<String> servedFirst) {
         this.limit = limit;
+        this.servedFirst = servedFirst;
         setMaxRequestCount(limit);
         setMaxSuspend(wait);
         setMaxSuspendedRequestCount(queued);
         setRejectStatusCode(REFUSED);
         excludePath(exempt.toArray(String[]::new));
+    }
+
+    @Override
+    protected int getPriority(Request request) {
+        return servedFirst.test(Request.getPathInContext(request)) ? 1 : 0;
     }
 
     /** A request beyond the queue. */

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
@@ -26,14 +27,16 @@ public final class JettySetup {
      *
      * @param largestBody the largest body any route takes (uploads included)
      * @param uncounted paths not counted among the requests worked on (the health check)
+     * @param servedFirst paths whose waiting requests take a freed slot before the others
      * @param tls the certificate and key to speak HTTPS with ({@link Tls#keyStore()}); null for plain HTTP
      */
     public static void configure(JavalinConfig config, String host, int port, ServerLimits limits, long largestBody, Set<String> uncounted,
-            KeyStore tls) {
+            Predicate<String> servedFirst, KeyStore tls) {
         config.jetty.modifyServer(server -> {
             // Bodies are received first, holding no thread, so that slow senders take no slot of the requests worked on.
             BodyBufferingHandler bodies = new BodyBufferingHandler(limits.bodyDeadline(), largestBody, limits.bufferedBodyBytes());
-            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), ServerLimits.QUEUE_WAIT, ServerLimits.QUEUED_REQUESTS, uncounted));
+            bodies.setHandler(new ConcurrencyLimitHandler(limits.concurrentRequests(), ServerLimits.QUEUE_WAIT, ServerLimits.QUEUED_REQUESTS, uncounted,
+                    servedFirst));
             server.setHandler(bodies);
         });
         config.jetty.addConnector((server, http) -> {

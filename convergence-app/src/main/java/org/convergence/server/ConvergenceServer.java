@@ -121,7 +121,9 @@ public final class ConvergenceServer implements AutoCloseable {
             // name normaliser keeps its ICU transliterators per thread, which a thread per request would rebuild each time.
             config.concurrency.useVirtualThreads = false;
             JettySetup.configure(config, settings.host(), settings.port(), settings.limits(),
-                    Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), Set.of(Api.HEALTH_PATH), keyStore);
+                    Math.max(MAX_BODY_BYTES, Workbench.MAX_UPLOAD_REQUEST_BYTES), Set.of(Api.HEALTH_PATH),
+                    // programs screening through the API wait on each answer; a person reading a page can wait a moment longer
+                    path -> !Workbench.isPage(path), keyStore);
             config.routes.before(policy::before);
             config.routes.before(ConvergenceServer::limitBody);
             config.routes.beforeMatched(authentication::check);

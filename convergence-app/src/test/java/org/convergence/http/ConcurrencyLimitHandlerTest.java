@@ -12,8 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
@@ -29,6 +31,8 @@ class ConcurrencyLimitHandlerTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
+    /** The paths in the order the limiter let them through. */
+    private final Queue<String> served = new ConcurrentLinkedQueue<>();
     private Server server;
     private URI base;
 
@@ -40,7 +44,7 @@ class ConcurrencyLimitHandlerTest {
 
     @Test
     void aRequestBeyondTheLimitWaitsForASlotWhileTheHealthCheckStillAnswers() throws Exception {
-        start(new ConcurrencyLimitHandler(2, Duration.ofSeconds(10), 10, Set.of("/healthz")));
+        start(new ConcurrencyLimitHandler(2, Duration.ofSeconds(10), 10, Set.of("/healthz"), path -> false));
         List<CompletableFuture<HttpResponse<String>>> working = List.of(send("/slow"), send("/slow"));
         assertTrue(entered.await(5, TimeUnit.SECONDS), "both requests are worked on");
 
@@ -59,7 +63,7 @@ class ConcurrencyLimitHandlerTest {
 
     @Test
     void aRequestBeyondTheQueueIsAnswered429AtOnceAndOneThatWaitedItsTime429WithRetryAfter() throws Exception {
-        ConcurrencyLimitHandler limiter = new ConcurrencyLimitHandler(2, Duration.ofSeconds(2), 1, Set.of("/healthz"));
+        ConcurrencyLimitHandler limiter = new ConcurrencyLimitHandler(2, Duration.ofSeconds(2), 1, Set.of("/healthz"), path -> false);
         start(limiter);
         List<CompletableFuture<HttpResponse<String>>> working = List.of(send("/slow"), send("/slow"));
         assertTrue(entered.await(5, TimeUnit.SECONDS), "both requests are worked on");
@@ -84,11 +88,46 @@ class ConcurrencyLimitHandlerTest {
         assertEquals(200, send("/slow").get(5, TimeUnit.SECONDS).statusCode(), "the limit frees as requests end");
     }
 
+    @Test
+    void waitingApiRequestsTakeAFreedSlotBeforeWaitingPages() throws Exception {
+        ConcurrencyLimitHandler limiter = new ConcurrencyLimitHandler(1, Duration.ofSeconds(10), 10, Set.of(), path -> path.startsWith("/match"));
+        start(limiter);
+        CompletableFuture<HttpResponse<String>> working = send("/slow");
+        assertTrue(awaitEntered(1), "the one slot is taken");
+        CompletableFuture<HttpResponse<String>> page = send("/workbench/page");
+        awaitSuspended(limiter, 1);
+        CompletableFuture<HttpResponse<String>> match = send("/match/all");
+        awaitSuspended(limiter, 2);
+        release.countDown();
+
+        for (CompletableFuture<HttpResponse<String>> request : List.of(working, page, match)) {
+            assertEquals(200, request.get(5, TimeUnit.SECONDS).statusCode());
+        }
+        assertEquals(List.of("/slow", "/match/all", "/workbench/page"), List.copyOf(served), "the API's request, though later, went first");
+    }
+
+    private boolean awaitEntered(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (served.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return served.size() >= count;
+    }
+
+    private static void awaitSuspended(ConcurrencyLimitHandler limiter, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (limiter.getSuspendedRequestCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, limiter.getSuspendedRequestCount(), "requests waiting");
+    }
+
     /** Serves, behind the limiter, {@code /slow} (held until the test releases it) and any other path at once. */
     private void start(ConcurrencyLimitHandler limiter) throws Exception {
         limiter.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                served.add(Request.getPathInContext(request));
                 if (Request.getPathInContext(request).equals("/slow")) {
                     entered.countDown();
                     release.await(10, TimeUnit.SECONDS);
