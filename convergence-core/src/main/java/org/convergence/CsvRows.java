@@ -3,8 +3,10 @@ package org.convergence;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
  * export alike. Not thread-safe.
  */
 public final class CsvRows implements AutoCloseable {
-    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    /** Quotes a cell only when RFC 4180 needs it (a comma, a quote or a line break), as readers of the downloads expect. */
+    private static final CsvMapper CSV = CsvMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     /** A cell that is a number, which a spreadsheet may read as one: "-0.5" stays as it is. */
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
@@ -45,6 +49,15 @@ public final class CsvRows implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A whole table, header first, as one string: for the small tables of a page or a command's answer. */
+    public static String table(List<String> header, List<List<String>> rows) {
+        StringWriter out = new StringWriter();
+        try (CsvRows csv = start(out, header, "a CSV table")) {
+            rows.forEach(csv::write);
+        }
+        return out.toString();
     }
 
     /** Writes a row; each cell through {@link #safe}. @throws UncheckedIOException when it cannot be written */

@@ -19,9 +19,9 @@ class CsvRowsTest {
         }
         assertThat(out.toString().lines().toList()).containsExactly("name,score",
                 "\"'=HYPERLINK(\"\"https://attacker.example\"\",\"\"open\"\")\",0.97",
-                "\"'+7 495 000\",-0.25",
-                "\"'@SUM(A1:A9)\",-1e3",
-                "\"'-cmd|' /C calc'!A0\",12");
+                "'+7 495 000,-0.25",
+                "'@SUM(A1:A9),-1e3",
+                "'-cmd|' /C calc'!A0,12");
     }
 
     @Test

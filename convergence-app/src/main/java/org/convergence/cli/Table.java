@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.convergence.web.Csv;
+import org.convergence.CsvRows;
 
 /** A result table that a command prints as an aligned table, CSV or JSON (a list of objects). */
 final class Table {
@@ -31,10 +31,7 @@ final class Table {
     void print(PrintWriter out, Format format) {
         switch (format) {
             case table -> printTable(out);
-            case csv -> {
-                out.println(Csv.row(header));
-                rows.forEach(row -> out.println(Csv.row(row)));
-            }
+            case csv -> out.print(CsvRows.table(header, rows));
             case json -> {
                 ObjectMapper json = new ObjectMapper();
                 ArrayNode array = json.createArrayNode();

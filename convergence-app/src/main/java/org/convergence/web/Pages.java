@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.convergence.CsvRows;
 import org.convergence.http.Caller;
 
 /** What every page handler does: render a template, send a table as a CSV download, read a parameter, build a link. Thread-safe. */
@@ -27,7 +28,7 @@ final class Pages {
     }
 
     static void csv(Context ctx, String filename, List<String> header, List<List<String>> rows) {
-        attachment(ctx, filename, "text/csv; charset=utf-8").result(Csv.table(header, rows));
+        attachment(ctx, filename, "text/csv; charset=utf-8").result(CsvRows.table(header, rows));
     }
 
     /** Marks the response as a file to save rather than a page to show. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.convergence.CsvRows;
 import org.convergence.ConvergenceException;
 import org.convergence.http.Caller;
 import org.convergence.http.HttpStatuses;
@@ -130,7 +131,7 @@ final class ScreeningPages {
         }
         Downloads.Run run = downloads.create("screening-request-" + requestId, workspace);
         try {
-            Files.writeString(run.folder().resolve("results.csv"), Csv.table(RESULTS_HEADER, rows), StandardCharsets.UTF_8);
+            Files.writeString(run.folder().resolve("results.csv"), CsvRows.table(RESULTS_HEADER, rows), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the results for download: " + e.getMessage(), e);
         }
