@@ -45,6 +45,11 @@ class AppPackageRulesTest {
     @ArchTest
     static final ArchRule noCyclesBetweenCapabilities = slices().matching("org.convergence.(*)..").should().beFreeOfCycles();
 
+    /** The command line starts the server through its composition root and knows neither face. */
+    @ArchTest
+    static final ArchRule commandLineKnowsNeitherFace = noClasses().that().resideInAPackage("org.convergence.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.convergence.api..", "org.convergence.web..");
+
     @ArchTest
     static final ArchRule requestHandlingKnowsNeitherFace = noClasses().that().resideInAPackage("org.convergence.http..")
             .should().dependOnClassesThat().resideInAnyPackage("org.convergence.api..", "org.convergence.web..", "org.convergence.server..",
