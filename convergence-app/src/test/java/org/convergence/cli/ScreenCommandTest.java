@@ -65,7 +65,7 @@ class ScreenCommandTest {
                 screened.err());
         List<String> lines = Files.readAllLines(results);
         assertEquals("row,input_id,input_name,request_id,matched_id,caption,dataset,version,score,match,features,notes", lines.getFirst());
-        assertTrue(lines.get(1).startsWith("1,C-1,\"Aleksey Oleksin\","), lines.get(1));
+        assertTrue(lines.get(1).startsWith("1,C-1,Aleksey Oleksin,"), lines.get(1));
         assertTrue(lines.get(1).contains(OLEKSIN));
         assertTrue(Files.readString(report).contains("Aleksey Oleksin"));
 
