@@ -42,9 +42,9 @@ import org.convergence.accounts.Workspaces;
 public final class Authentication {
     /** How long an account, a key's owner or "are there accounts" read from the store is trusted. */
     static final Duration FRESHNESS = Duration.ofSeconds(5);
-    /** The form field and header that carry a session's form token. */
-    public static final String FORM_TOKEN_FIELD = "csrf";
-    static final String FORM_TOKEN_HEADER = "X-CSRF-Token";
+    /** The form field (as the template {@code formtoken.jte} writes it) and the header that carry a session's form token. */
+    private static final String FORM_TOKEN_FIELD = "csrf";
+    private static final String FORM_TOKEN_HEADER = "X-CSRF-Token";
     private static final String COOKIE = "convergence-session";
     /** The name a cookie takes over HTTPS: browsers then refuse it from any other site or path (cookie prefixes). */
     private static final String SECURE_COOKIE = "__Host-convergence-session";
