@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.convergence.screening.batch.CountryNames;
+import org.convergence.model.Countries;
 
 /**
  * A partner as a co-author's affiliation or a customer file writes it, read into its units: "State Key
@@ -80,9 +80,8 @@ public record Affiliation(String text, List<Unit> units, String country) {
      * Reads an affiliation.
      *
      * @param text the affiliation; blank gives no units
-     * @param countries country names and codes
      */
-    public static Affiliation parse(String text, CountryNames countries) {
+    public static Affiliation parse(String text) {
         String stripped = text == null ? "" : text.strip();
         if (stripped.length() > MAX_LENGTH) {
             stripped = stripped.substring(0, MAX_LENGTH);
@@ -95,7 +94,7 @@ public record Affiliation(String text, List<Unit> units, String country) {
                 if (piece.isEmpty()) {
                     continue;
                 }
-                String code = countries.code(piece);
+                String code = Countries.code(piece);
                 if (code != null && !LAB.matcher(piece).find() && !INSTITUTION.matcher(piece).find()) {
                     units.add(new Unit(piece, Kind.COUNTRY));
                     country = country == null ? code : country;
@@ -110,7 +109,7 @@ public record Affiliation(String text, List<Unit> units, String country) {
                     String place = postcode.group(1) != null ? postcode.group(1).strip() : postcode.group(4).strip();
                     String code5 = postcode.group(2) != null ? postcode.group(2) : postcode.group(3);
                     if (!place.isEmpty()) {
-                        String placeCountry = countries.code(place);
+                        String placeCountry = Countries.code(place);
                         if (placeCountry != null) {
                             units.add(new Unit(place, Kind.COUNTRY));
                             country = country == null ? placeCountry : country;

@@ -31,7 +31,6 @@ import org.convergence.screening.Thresholds;
 import org.convergence.screening.audit.AuditedResult;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.screening.audit.Requester;
-import org.convergence.screening.batch.CountryNames;
 
 /**
  * The exposure check of one partner: its affiliation read into units, each unit that can name an
@@ -54,7 +53,6 @@ public final class ExposureCheck {
     private final Screener screener;
     private final AuditedScreener audited;
     private final Supplier<ExposureGraph> graph;
-    private final CountryNames countries;
     private final ResearchAreas areas;
     /** The same party on other lists, by node, for the graph it was found in: a listed party is reached by many partners. */
     private final AtomicReference<SameParties> sameParties = new AtomicReference<>(new SameParties(null, new ConcurrentHashMap<>()));
@@ -101,7 +99,6 @@ public final class ExposureCheck {
         this.screener = requireNonNull(screener, "screener is null");
         this.audited = requireNonNull(audited, "audited is null");
         this.graph = requireNonNull(graph, "graph is null");
-        this.countries = new CountryNames(model);
         this.areas = ResearchAreas.standard();
     }
 
@@ -126,7 +123,7 @@ public final class ExposureCheck {
         List<Long> requests = new ArrayList<>();
         for (String name : names) {
             Affiliation affiliation = person ? new Affiliation(name, List.of(new Affiliation.Unit(name, Affiliation.Kind.OTHER)), null)
-                    : Affiliation.parse(name, countries);
+                    : Affiliation.parse(name);
             units.addAll(affiliation.units());
             String country = affiliation.country() != null ? affiliation.country() : first(query, "country");
             for (Affiliation.Unit unit : person ? affiliation.units() : affiliation.screenedUnits()) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.convergence.lists.Countries;
+import org.convergence.model.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.StatedLinks;
 import org.convergence.lists.ofac.OfacEntry.Address;

@@ -27,7 +27,7 @@ import org.convergence.ErrorCategory;
 import org.convergence.InvalidRecordException;
 import org.convergence.ingest.CountingInputStream;
 import org.convergence.ingest.EntitySource;
-import org.convergence.lists.Countries;
+import org.convergence.model.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.StatedLinks;
 import org.convergence.lists.XmlFiles;

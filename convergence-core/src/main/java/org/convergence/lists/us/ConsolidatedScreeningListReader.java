@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.convergence.InvalidRecordException;
 import org.convergence.ingest.Checksums;
-import org.convergence.lists.Countries;
+import org.convergence.model.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.TableListReader;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.convergence.InvalidRecordException;
 import org.convergence.ingest.Checksums;
-import org.convergence.lists.Countries;
+import org.convergence.model.Countries;
 import org.convergence.lists.ListDates;
 import org.convergence.lists.tabular.DelimitedRows;
 import org.convergence.lists.tabular.TableListReader;

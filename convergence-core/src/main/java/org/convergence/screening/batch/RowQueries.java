@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.convergence.ConvergenceException;
 import org.convergence.ErrorCategory;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Countries;
 import org.convergence.screening.ScreenedEntity;
 import org.convergence.screening.Screener;
 import tech.followthemoney.model.Property;
@@ -30,11 +31,9 @@ final class RowQueries {
             "middleName", "lastName", "fatherName");
 
     private final ConvergenceModel model;
-    private final CountryNames countries;
 
     RowQueries(ConvergenceModel model) {
         this.model = model;
-        this.countries = new CountryNames(model);
     }
 
     /**
@@ -141,7 +140,7 @@ final class RowQueries {
     private String clean(Property property, String value, List<String> notes) {
         String type = property.getType().getName();
         if (type.equals(PropertyType.COUNTRY)) {
-            String code = countries.code(value);
+            String code = Countries.code(value);
             if (code == null) {
                 notes.add(property.getName() + " '" + value + "' ignored: not a country name or code this knows");
             }
