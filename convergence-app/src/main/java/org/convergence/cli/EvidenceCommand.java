@@ -11,6 +11,7 @@ import org.convergence.evidence.EvidenceValidator;
 import org.convergence.ingest.Checksums;
 import org.convergence.ingest.EntityListSource;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Datasets;
 import org.convergence.model.Entity;
 import org.convergence.store.ImportRequest;
 import picocli.CommandLine.Command;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Spec;
         description = "Check and load the curated evidence base of China–Russia co-operation events.",
         subcommands = {EvidenceCommand.Validate.class, EvidenceCommand.Load.class, EvidenceCommand.Areas.class})
 final class EvidenceCommand {
-    static final String DATASET = "evidence";
 
     @ParentCommand
     ConvergenceCommand root;
@@ -109,8 +109,8 @@ final class EvidenceCommand {
             if (!check(base, spec).valid()) {
                 throw new ConvergenceException(ErrorCategory.INVALID_INPUT, "the evidence base has problems (listed above); nothing loaded");
             }
-            List<Entity> entities = EvidenceEntities.of(base, DATASET, ConvergenceModel.standard());
-            ImportRequest request = new ImportRequest(DATASET, base.folder().toAbsolutePath().toString(),
+            List<Entity> entities = EvidenceEntities.of(base, Datasets.EVIDENCE, ConvergenceModel.standard());
+            ImportRequest request = new ImportRequest(Datasets.EVIDENCE, base.folder().toAbsolutePath().toString(),
                     Checksums.sha256(base.files().toArray(Path[]::new)), null);
             ImportCommand.execute(parent.root, request, new EntityListSource(entities), false, spec);
             return 0;

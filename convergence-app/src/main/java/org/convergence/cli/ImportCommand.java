@@ -10,6 +10,7 @@ import org.convergence.ingest.EntitySource;
 import org.convergence.ingest.ImportResult;
 import org.convergence.ingest.Ingestor;
 import org.convergence.model.ConvergenceModel;
+import org.convergence.model.Datasets;
 import org.convergence.store.ImportRequest;
 import org.convergence.store.StatementStore;
 import org.convergence.trade.SipriTradeRegisterReader;
@@ -69,7 +70,7 @@ final class ImportCommand {
         @Parameters(paramLabel = "FILE", description = "The trade register CSV as SIPRI exports it.")
         Path file;
 
-        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "sipri", description = "Dataset name (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--dataset", paramLabel = "NAME", defaultValue = Datasets.SIPRI, description = "Dataset name (default: ${DEFAULT-VALUE}).")
         String dataset;
 
         @Option(names = "--skip-invalid", description = "Skip invalid deals and report them, instead of importing nothing.")

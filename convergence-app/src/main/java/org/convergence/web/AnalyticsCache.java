@@ -3,6 +3,7 @@ package org.convergence.web;
 import java.util.List;
 import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.FlowFilter;
+import org.convergence.model.Datasets;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
 
@@ -50,7 +51,7 @@ final class AnalyticsCache {
 
     private List<Long> versions() {
         return store.latestVersions().stream()
-                .filter(v -> v.dataset().equals(ConvergenceAnalytics.EVIDENCE_DATASET) || v.dataset().equals(ConvergenceAnalytics.SIPRI_DATASET))
+                .filter(v -> v.dataset().equals(Datasets.EVIDENCE) || v.dataset().equals(Datasets.SIPRI))
                 .map(DatasetVersion::id).sorted().toList();
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.convergence.analytics.ConvergenceAnalytics;
 import org.convergence.analytics.Flow;
+import org.convergence.model.Datasets;
 import org.convergence.model.Entity;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
@@ -30,7 +30,7 @@ final class EventRecords {
     /** The records of the flows, by entity id; a flow whose entity is gone (a dataset reloaded meanwhile) has none. */
     Map<String, EventRecord> of(List<Flow> flows) {
         Map<String, Optional<DatasetVersion>> versions = new HashMap<>();
-        for (String dataset : List.of(ConvergenceAnalytics.EVIDENCE_DATASET, ConvergenceAnalytics.SIPRI_DATASET)) {
+        for (String dataset : List.of(Datasets.EVIDENCE, Datasets.SIPRI)) {
             versions.put(dataset, store.latestVersion(dataset));
         }
         Map<String, EventRecord> records = new HashMap<>();
@@ -63,6 +63,6 @@ final class EventRecords {
     }
 
     private static String datasetOf(Flow flow) {
-        return flow.kind().equals("transfer") ? ConvergenceAnalytics.SIPRI_DATASET : ConvergenceAnalytics.EVIDENCE_DATASET;
+        return flow.kind().equals("transfer") ? Datasets.SIPRI : Datasets.EVIDENCE;
     }
 }

@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.convergence.graph.CooperationEventParties;
+import org.convergence.model.Datasets;
 import org.convergence.model.Entity;
 import org.convergence.store.StatementStore;
 import org.convergence.trade.SipriTradeRegisterReader;
@@ -23,9 +24,6 @@ import org.convergence.trade.SipriTradeRegisterReader;
  * Immutable; thread-safe.
  */
 public final class ConvergenceAnalytics {
-    /** Dataset names the store analytics read. */
-    public static final String EVIDENCE_DATASET = "evidence";
-    public static final String SIPRI_DATASET = "sipri";
 
     /**
      * The periods the workbench and {@code analytics flows} show by default: from the end of the Soviet
@@ -57,8 +55,8 @@ public final class ConvergenceAnalytics {
         List<Flow> flows = new ArrayList<>();
         List<CuratedEvent> curated = new ArrayList<>();
         Map<String, CooperationNetwork.Party> parties = new HashMap<>();
-        boolean sipriLoaded = store.latestVersion(SIPRI_DATASET).isPresent();
-        store.latestVersion(EVIDENCE_DATASET).ifPresent(version -> {
+        boolean sipriLoaded = store.latestVersion(Datasets.SIPRI).isPresent();
+        store.latestVersion(Datasets.EVIDENCE).ifPresent(version -> {
             List<Entity> events = new ArrayList<>();
             store.forEachEntity(version, entity -> {
                 if (entity.schema().getName().equals("CooperationEvent")) {
@@ -85,7 +83,7 @@ public final class ConvergenceAnalytics {
                 }
             }
         });
-        store.latestVersion(SIPRI_DATASET).ifPresent(version -> {
+        store.latestVersion(Datasets.SIPRI).ifPresent(version -> {
             Map<String, String> names = new HashMap<>();
             store.forEachEntity(version, entity -> {
                 if (!entity.schema().getName().equals("Transfer")) {
