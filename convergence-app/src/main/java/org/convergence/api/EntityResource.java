@@ -3,8 +3,6 @@ package org.convergence.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import org.convergence.screening.Screener;
 import org.convergence.screening.ScreeningIndex;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
+import org.convergence.store.VersionedEntity;
 import tech.followthemoney.model.Property;
 import tech.followthemoney.model.PropertyType;
 
@@ -108,15 +107,6 @@ final class EntityResource {
         if (indexed.isPresent()) {
             return store.fetchEntity(indexed.get().version(), id);
         }
-        String preferred = near == null ? null : near.dataset();
-        List<DatasetVersion> versions = new ArrayList<>(index.versions());
-        versions.sort(Comparator.comparing((DatasetVersion version) -> !version.dataset().equals(preferred)));
-        for (DatasetVersion version : versions) {
-            Optional<Entity> entity = store.fetchEntity(version, id);
-            if (entity.isPresent()) {
-                return entity;
-            }
-        }
-        return Optional.empty();
+        return store.findEntity(index.versions(), id, near == null ? null : near.dataset()).map(VersionedEntity::entity);
     }
 }

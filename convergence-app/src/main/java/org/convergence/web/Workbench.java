@@ -37,6 +37,7 @@ import org.convergence.screening.names.NameNormalizer;
 import org.convergence.screening.audit.AuditedScreener;
 import org.convergence.store.DatasetVersion;
 import org.convergence.store.StatementStore;
+import org.convergence.store.VersionedEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -291,16 +292,8 @@ public final class Workbench implements AutoCloseable {
         Pages.csv(ctx, id + ".csv", List.of("property", "value", "language", "as_written", "source"), rows);
     }
 
-    private record Found(Entity entity, DatasetVersion version) {}
-
-    private java.util.Optional<Found> latest(String id) {
-        for (DatasetVersion version : store.latestVersions()) {
-            var found = store.fetchEntity(version, id);
-            if (found.isPresent()) {
-                return java.util.Optional.of(new Found(found.get(), version));
-            }
-        }
-        return java.util.Optional.empty();
+    private java.util.Optional<VersionedEntity> latest(String id) {
+        return store.findEntity(store.latestVersions(), id, null);
     }
 
     private static String join(Entity entity, String property) {

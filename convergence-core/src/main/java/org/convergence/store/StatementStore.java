@@ -1,5 +1,7 @@
 package org.convergence.store;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,6 +32,24 @@ public interface StatementStore extends AutoCloseable {
 
     /** One entity of a dataset version, assembled from its statements. */
     Optional<Entity> fetchEntity(DatasetVersion version, String entityId);
+
+    /**
+     * The entity of this id in the first of the versions that holds it, those of the dataset {@code preferred} first: the
+     * one lookup by id across datasets, for pages and answers that show "the entity X" whichever dataset holds it.
+     *
+     * @param preferred the dataset to look in first (that of the entity a reader came from), or null
+     */
+    default Optional<VersionedEntity> findEntity(List<DatasetVersion> versions, String entityId, String preferred) {
+        List<DatasetVersion> ordered = new ArrayList<>(versions);
+        ordered.sort(Comparator.comparing((DatasetVersion version) -> !version.dataset().equals(preferred)));
+        for (DatasetVersion version : ordered) {
+            Optional<Entity> entity = fetchEntity(version, entityId);
+            if (entity.isPresent()) {
+                return Optional.of(new VersionedEntity(entity.get(), version));
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Every entity of a dataset version, in the order it was imported, streamed (memory stays flat). */
     void forEachEntity(DatasetVersion version, Consumer<Entity> action);

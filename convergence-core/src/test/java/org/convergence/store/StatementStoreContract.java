@@ -112,6 +112,19 @@ public abstract class StatementStoreContract {
     }
 
     @Test
+    void anEntityIsFoundByIdAcrossDatasetsInThePreferredDatasetFirst() {
+        DatasetVersion first = importAll(dataset("find-a"), "a1", person(dataset("find-a"), "shared", "Ivan A"));
+        DatasetVersion second = importAll(dataset("find-b"), "b1", person(dataset("find-b"), "shared", "Ivan B"),
+                person(dataset("find-b"), "only-b", "Olga B"));
+        List<DatasetVersion> versions = List.of(first, second);
+        assertEquals(first, store.findEntity(versions, "shared", null).orElseThrow().version(), "in the versions' order");
+        VersionedEntity preferred = store.findEntity(versions, "shared", dataset("find-b")).orElseThrow();
+        assertEquals(List.of(second, List.of("Ivan B")), List.of(preferred.version(), preferred.entity().values("name").subList(0, 1)));
+        assertEquals(second, store.findEntity(versions, "only-b", dataset("find-a")).orElseThrow().version());
+        assertTrue(store.findEntity(versions, "nobody", null).isEmpty());
+    }
+
+    @Test
     void duplicateIdInOneImportIsAnInvalidRecord() {
         String name = dataset("duplicates");
         try (DatasetWriter writer = store.beginImport(new ImportRequest(name, "memory", "c1", null))) {
