@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
@@ -22,6 +24,14 @@ record CommandRun(int exitCode, String out, String err) {
         } finally {
             System.setIn(saved);
         }
+    }
+
+    /** A run on the store in {@code data} ({@code --data DIR} added), with {@code input} on standard input. */
+    static CommandRun onStore(Path data, String input, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--data";
+        all[args.length + 1] = data.toString();
+        return withInput(input, all);
     }
 
     static CommandRun of(String... args) {

@@ -18,11 +18,7 @@ class UsersCommandTest {
     Path data;
 
     private CommandRun run(String input, String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = data.toString();
-        return CommandRun.withInput(input, all);
+        return CommandRun.onStore(data, input, args);
     }
 
     @Test

@@ -15,17 +15,14 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -56,7 +53,7 @@ class OpenIdConnectSignInTest {
     private static StatementStore store;
     private static Screener screener;
     private static ConvergenceServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestClient client = new TestClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -86,7 +83,7 @@ class OpenIdConnectSignInTest {
         assertTrue(flow.callback().body().contains("url=/workbench/lists"), "a page of this server sends the browser on: " + flow.callback().body());
         String session = flow.callback().headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("convergence-session="))
                 .findFirst().orElseThrow();
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/lists"))
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/lists"))
                 .header("Cookie", session.substring(0, session.indexOf(';'))));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("olga (analyst)"), "signed in with the account's role");
@@ -106,10 +103,10 @@ class OpenIdConnectSignInTest {
     void anAnswerNotStartedFromThisBrowserIsRefused() {
         provider.misbehaviour = Misbehaviour.NONE;
         provider.user = "olga";
-        HttpResponse<String> begin = send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login/oidc")));
-        HttpResponse<String> authorized = send(HttpRequest.newBuilder(URI.create(begin.headers().firstValue("Location").orElseThrow())));
+        HttpResponse<String> begin = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login/oidc")));
+        HttpResponse<String> authorized = client.send(HttpRequest.newBuilder(URI.create(begin.headers().firstValue("Location").orElseThrow())));
         // the attacker's code and state, sent to a victim's browser, which holds no state cookie
-        HttpResponse<String> callback = send(HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow())));
+        HttpResponse<String> callback = client.send(HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow())));
         assertEquals(400, callback.statusCode(), callback.body());
         assertTrue(callback.body().contains("not started from this browser"), callback.body());
     }
@@ -129,7 +126,7 @@ class OpenIdConnectSignInTest {
 
     @Test
     void anAccountWithoutAPasswordCannotSignInWithOne() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("name=olga&password=!")));
         assertEquals(401, response.statusCode());
         assertTrue(response.body().contains("Sign in with your organisation"), "the sign-in page offers the provider");
@@ -139,25 +136,15 @@ class OpenIdConnectSignInTest {
 
     /** The browser's part: to the provider and back, carrying the state cookie this server set. */
     private Flow signIn(String next) {
-        HttpResponse<String> begin = send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login/oidc?next=" + next)));
+        HttpResponse<String> begin = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/workbench/login/oidc?next=" + next)));
         assertEquals(303, begin.statusCode(), begin.body());
         String state = begin.headers().firstValue("Set-Cookie").orElseThrow();
-        HttpResponse<String> authorized = send(HttpRequest.newBuilder(URI.create(begin.headers().firstValue("Location").orElseThrow())));
+        HttpResponse<String> authorized = client.send(HttpRequest.newBuilder(URI.create(begin.headers().firstValue("Location").orElseThrow())));
         assertEquals(302, authorized.statusCode(), authorized.body());
-        return new Flow(send(HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow()))
+        return new Flow(client.send(HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow()))
                 .header("Cookie", state.substring(0, state.indexOf(';')))));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private enum Misbehaviour { NONE, OTHER_AUDIENCE, OTHER_NONCE, OTHER_KEY, OTHER_ISSUER, EXPIRED }
 

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,7 +46,7 @@ abstract class ServerAccessTest {
     private static ConvergenceServer server;
     private static String viewerKey;
     private static String analystKey;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestClient client = new TestClient();
 
     /** Starts the server over a store with a viewer and an analyst, each with a key. */
     static void start(StatementStore opened) {
@@ -93,7 +89,7 @@ abstract class ServerAccessTest {
             if (route.access() == Access.PUBLIC) {
                 continue;
             }
-            HttpResponse<String> anonymous = send(request(route, null, null));
+            HttpResponse<String> anonymous = client.send(request(route, null, null));
             if (anonymous.statusCode() != 401) {
                 problems.add(route + " unauthenticated: " + anonymous.statusCode());
             } else if (route.page() && route.method().equals("GET") ? !anonymous.body().contains("Sign in")
@@ -101,13 +97,13 @@ abstract class ServerAccessTest {
                 problems.add(route + " unauthenticated answer does not say how to sign in: " + anonymous.body());
             }
             if (route.access() != Access.VIEWER) {
-                HttpResponse<String> viewer = send(request(route, viewerKey, null));
+                HttpResponse<String> viewer = client.send(request(route, viewerKey, null));
                 if (viewer.statusCode() != 403 || !viewer.body().contains("needs the role " + route.access().role().label())) {
                     problems.add(route + " as a viewer: " + viewer.statusCode() + " " + viewer.body());
                 }
             }
             if (route.method().equals("POST")) {
-                HttpResponse<String> crossSite = send(request(route, analystKey, "https://evil.example"));
+                HttpResponse<String> crossSite = client.send(request(route, analystKey, "https://evil.example"));
                 if (crossSite.statusCode() != 403) {
                     problems.add(route + " from another site: " + crossSite.statusCode());
                 }
@@ -118,7 +114,7 @@ abstract class ServerAccessTest {
 
     @Test
     void theAuditTrailRecordsTheKeysAccountNotAHeaderTheClientSends() {
-        HttpResponse<String> match = send(HttpRequest.newBuilder(uri("/match/all")).header("Authorization", "Bearer " + analystKey)
+        HttpResponse<String> match = client.send(HttpRequest.newBuilder(uri("/match/all")).header("Authorization", "Bearer " + analystKey)
                 .header("X-Convergence-User", "mallory").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"queries\": {\"q\": {\"schema\": \"Person\", \"properties\": {\"name\": [\"Audit Header Probe\"]}}}}")));
         assertEquals(200, match.statusCode(), match.body());
@@ -133,7 +129,7 @@ abstract class ServerAccessTest {
     void aForgedDecisionNeedsTheSessionsFormTokenAndAPageOfThisServer() {
         Session session = signIn(ANALYST);
         String decision = "request=1&entity=x&decision=false-positive";
-        HttpResponse<String> noToken = send(HttpRequest.newBuilder(uri("/workbench/screen/decision")).header("Cookie", session.cookie())
+        HttpResponse<String> noToken = client.send(HttpRequest.newBuilder(uri("/workbench/screen/decision")).header("Cookie", session.cookie())
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(decision)));
         assertEquals(403, noToken.statusCode(), noToken.body());
         assertTrue(noToken.body().contains("form token"), noToken.body());
@@ -164,7 +160,7 @@ abstract class ServerAccessTest {
         }
         body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"partners.csv\"\r\n")
                 .append("Content-Type: text/csv\r\n\r\nname\r\nAcme Photonics\r\n\r\n--").append(boundary).append("--\r\n");
-        return send(HttpRequest.newBuilder(uri("/workbench/screen/batch")).header("Cookie", session.cookie())
+        return client.send(HttpRequest.newBuilder(uri("/workbench/screen/batch")).header("Cookie", session.cookie())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
@@ -172,12 +168,12 @@ abstract class ServerAccessTest {
     void signingInSetsAStrictHttpOnlyCookieAndSigningOutEndsTheSession() {
         Session session = signIn(VIEWER);
         assertTrue(session.setCookie().contains("HttpOnly") && session.setCookie().contains("SameSite=Strict"), session.setCookie());
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET());
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(VIEWER + " (viewer)"), "the header shows who is signed in");
         HttpResponse<String> out = postForm(session, "/workbench/logout", "csrf=" + session.formToken(), null);
         assertEquals(303, out.statusCode(), out.body());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET()).statusCode());
+        assertEquals(401, client.send(HttpRequest.newBuilder(uri("/workbench/lists")).header("Cookie", session.cookie()).GET()).statusCode());
     }
 
     @Test
@@ -206,10 +202,10 @@ abstract class ServerAccessTest {
 
     @Test
     void aBadOrMalformedKeyIsRefusedEvenOnARouteAViewerMayRead() {
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Bearer cvg_0000000000000000_nope").GET()).statusCode());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Basic dmVyYTp4").GET()).statusCode());
-        assertEquals(200, send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Bearer " + viewerKey).GET()).statusCode());
-        assertEquals(200, send(HttpRequest.newBuilder(uri("/healthz")).GET()).statusCode(), "a monitor needs no key");
+        assertEquals(401, client.send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Bearer cvg_0000000000000000_nope").GET()).statusCode());
+        assertEquals(401, client.send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Basic dmVyYTp4").GET()).statusCode());
+        assertEquals(200, client.send(HttpRequest.newBuilder(uri("/search/all?q=x")).header("Authorization", "Bearer " + viewerKey).GET()).statusCode());
+        assertEquals(200, client.send(HttpRequest.newBuilder(uri("/healthz")).GET()).statusCode(), "a monitor needs no key");
     }
 
     @Test
@@ -221,7 +217,7 @@ abstract class ServerAccessTest {
             assertEquals(ErrorCategory.INVALID_INPUT, refused.category());
             assertTrue(refused.getMessage().contains("convergence users add"), refused.getMessage());
             try (ConvergenceServer required = ConvergenceServer.start(bareScreener, bare, model, ServerSettings.local().withRequireAccounts(true))) {
-                HttpResponse<String> refusedRequest = send(HttpRequest.newBuilder(URI.create(required.url() + "/search/all?q=x")).GET());
+                HttpResponse<String> refusedRequest = client.send(HttpRequest.newBuilder(URI.create(required.url() + "/search/all?q=x")).GET());
                 assertEquals(401, refusedRequest.statusCode(), "--require-auth with no account lets nobody in");
             }
         }
@@ -234,7 +230,7 @@ abstract class ServerAccessTest {
         assertEquals(303, response.statusCode(), response.body());
         String setCookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/workbench/screen")).header("Cookie", cookie).GET());
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/workbench/screen")).header("Cookie", cookie).GET());
         Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(token.find(), "the signed-in page's forms carry the form token");
         return new Session(cookie, setCookie, token.group(1));
@@ -249,7 +245,7 @@ abstract class ServerAccessTest {
         if (origin != null) {
             request.header("Origin", origin);
         }
-        return send(request);
+        return client.send(request);
     }
 
     /** A request to the route with its path parameters filled in, with a key or none, from a page of {@code origin} or none. */
@@ -270,14 +266,4 @@ abstract class ServerAccessTest {
         return URI.create(server.url() + path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

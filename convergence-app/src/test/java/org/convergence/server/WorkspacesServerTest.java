@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +46,7 @@ class WorkspacesServerTest {
     private static ConvergenceServer server;
     private static String anaKey;
     private static String bobKey;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestClient client = new TestClient();
 
     @BeforeAll
     static void start() throws IOException {
@@ -96,7 +93,7 @@ class WorkspacesServerTest {
             assertEquals(200, get(download, ana).statusCode(), download);
             HttpResponse<String> bob = get(download, signIn("bob"));
             assertEquals(404, bob.statusCode(), download);
-            assertEquals(404, send(HttpRequest.newBuilder(uri(download)).header("Authorization", "Bearer " + bobKey).GET()).statusCode());
+            assertEquals(404, client.send(HttpRequest.newBuilder(uri(download)).header("Authorization", "Bearer " + bobKey).GET()).statusCode());
             String unknown = download.replaceAll("[0-9a-f]{32}", "0".repeat(32));
             assertEquals(get(unknown, ana).body().replace(unknown.substring(unknown.lastIndexOf('/') + 1), ""),
                     bob.body().replace(download.substring(download.lastIndexOf('/') + 1), ""), "the 404 does not tell that the run exists");
@@ -141,14 +138,14 @@ class WorkspacesServerTest {
         assertEquals("ana", recorded.get("user").asText());
         assertEquals("team-a", recorded.get("workspace").asText());
 
-        HttpResponse<String> switched = send(HttpRequest.newBuilder(uri("/workbench/workspace")).header("Authorization", "Bearer " + anaKey)
+        HttpResponse<String> switched = client.send(HttpRequest.newBuilder(uri("/workbench/workspace")).header("Authorization", "Bearer " + anaKey)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("workspace=team-b")));
         assertEquals(400, switched.statusCode(), "a key cannot switch: " + switched.body());
 
         Workspaces.of(store).join("team-a", "kai");
         String kaiKey = Accounts.of(store).newKey("kai", "team-a");
         Workspaces.of(store).leave("team-a", "kai");
-        HttpResponse<String> left = send(matchRequest(kaiKey, "Left Probe"));
+        HttpResponse<String> left = client.send(matchRequest(kaiKey, "Left Probe"));
         assertEquals(401, left.statusCode(), left.body());
         assertTrue(left.body().contains("bound to the workspace 'team-a', which kai no longer belongs to"), left.body());
     }
@@ -162,7 +159,7 @@ class WorkspacesServerTest {
 
         HttpResponse<String> withoutToken = postForm(mia, "/workbench/workspace", "workspace=team-b");
         assertEquals(403, withoutToken.statusCode(), withoutToken.body());
-        HttpResponse<String> switched = send(HttpRequest.newBuilder(uri("/workbench/workspace")).header("Cookie", mia.cookie())
+        HttpResponse<String> switched = client.send(HttpRequest.newBuilder(uri("/workbench/workspace")).header("Cookie", mia.cookie())
                 .header("Referer", server.url() + "/workbench/screen").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("workspace=team-b&csrf=" + mia.formToken())));
         assertEquals(303, switched.statusCode(), switched.body());
@@ -204,7 +201,7 @@ class WorkspacesServerTest {
     }
 
     private String match(String key, String name) {
-        HttpResponse<String> response = send(matchRequest(key, name));
+        HttpResponse<String> response = client.send(matchRequest(key, name));
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
     }
@@ -220,7 +217,7 @@ class WorkspacesServerTest {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + session.formToken() + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"parties.csv\"\r\nContent-Type: text/csv\r\n\r\n"
                 + csv + "\r\n--" + boundary + "--\r\n";
-        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie())
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -245,7 +242,7 @@ class WorkspacesServerTest {
     }
 
     private HttpResponse<String> get(String path, Session session) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie()).GET());
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Cookie", session.cookie()).GET());
     }
 
     private HttpResponse<String> postForm(Session session, String path, String form) {
@@ -254,7 +251,7 @@ class WorkspacesServerTest {
         if (session != null) {
             request.header("Cookie", session.cookie());
         }
-        return send(request);
+        return client.send(request);
     }
 
     private static String find(String text, String regex) {
@@ -267,14 +264,4 @@ class WorkspacesServerTest {
         return URI.create(server.url() + path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
